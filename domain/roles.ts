@@ -1,0 +1,26 @@
+/**
+ * Roles are granted on a unit and hold over its whole subtree. Each action names the roles that
+ * may perform it; the policy layer checks the role AND that the target unit lies in the subtree.
+ */
+export const ROLES = ['reporter', 'approver', 'coordinator', 'leader', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = {
+  'orgUnit.read': ['reporter', 'approver', 'coordinator', 'leader', 'admin'],
+  'orgUnit.write': ['admin'],
+  'user.read': ['admin'],
+  'user.write': ['admin'],
+  'audit.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Action = keyof typeof ACTIONS;
+
+export interface Grant {
+  orgUnitId: number;
+  role: Role;
+}
+
+/** The units at which a user's grants allow an action; the subtree of each is in scope. */
+export function scopeRootsFor(grants: readonly Grant[], action: Action): number[] {
+  const allowed: readonly Role[] = ACTIONS[action];
+  return [...new Set(grants.filter((g) => allowed.includes(g.role)).map((g) => g.orgUnitId))];
+}

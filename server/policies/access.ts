@@ -1,0 +1,60 @@
+/**
+ * Who may do what on which unit. Every API route declares an action (or 'public'); the HTTP layer
+ * rejects callers with no grant for it, and commands narrow to the target unit with requireUnit.
+ */
+import { sql } from 'kysely';
+import type { Db, Tx } from '../db/database.ts';
+import { ACTIONS, scopeRootsFor, type Action, type Grant } from '../../domain/roles.ts';
+import { forbidden, notFound, unauthorized } from '../http/problem.ts';
+
+export interface Actor {
+  userId: number;
+  username: string;
+  grants: Grant[];
+  /** Admin at a root of the tree: sees events that belong to no unit (users, sessions). */
+  topAdmin: boolean;
+}
+
+export class Access {
+  constructor(readonly actor: Actor | null) {}
+
+  get signedIn(): Actor {
+    if (!this.actor) throw unauthorized();
+    return this.actor;
+  }
+
+  /** Units whose subtrees the actor may act on. */
+  scopeRoots(action: Action): number[] {
+    return scopeRootsFor(this.signedIn.grants, action);
+  }
+
+  /** Coarse check: the actor holds a role allowing the action somewhere. */
+  require(action: Action): void {
+    if (this.scopeRoots(action).length === 0) throw forbidden();
+  }
+
+  holdsAnywhere(action: Action): boolean {
+    return this.actor !== null && scopeRootsFor(this.actor.grants, action).length > 0;
+  }
+
+  async unitInScope(q: Db | Tx, action: Action, unitId: number): Promise<boolean> {
+    const roots = this.scopeRoots(action);
+    if (roots.length === 0) return false;
+    const row = await sql<{ ok: boolean }>`
+      SELECT EXISTS (SELECT 1 FROM org_unit_closure WHERE descendant_id = ${unitId}::bigint AND ancestor_id IN (${sql.join(roots)})) AS ok
+    `.execute(q);
+    return row.rows[0]?.ok === true;
+  }
+
+  /** 404 when the unit does not exist, 403 when it lies outside the actor's subtree. */
+  async requireUnit(q: Db | Tx, action: Action, unitId: number): Promise<void> {
+    if (await this.unitInScope(q, action, unitId)) return;
+    const unit = await q.selectFrom('org_units').select(['name']).where('id', '=', unitId).executeTakeFirst();
+    if (!unit) throw notFound('orgUnit.notFound', { id: unitId });
+    throw forbidden('forbiddenUnit', { unit: unit.name });
+  }
+}
+
+export function isAction(value: string): value is Action {
+  return Object.hasOwn(ACTIONS, value);
+}

@@ -1,0 +1,45 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { listAudit } from '../store/audit.ts';
+import { presentAuditEvent } from '../presenters/users.ts';
+import { decodeCursor, encodeCursor, AuditEvent, Page, problems } from './schemas.ts';
+import type { App, AppDeps } from '../http/types.ts';
+
+export const auditRoutes = (deps: AppDeps) => async (app: App) => {
+  app.get(
+    '/audit-events',
+    {
+      config: { policy: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Nhật ký thay đổi (chỉ ghi thêm), mới nhất trước',
+        querystring: Type.Object(
+          {
+            actor: Type.Optional(Type.String({ maxLength: 100 })),
+            action: Type.Optional(Type.String({ maxLength: 100 })),
+            entityType: Type.Optional(Type.String({ maxLength: 50 })),
+            entityId: Type.Optional(Type.String({ maxLength: 50 })),
+            from: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}', maxLength: 40 })),
+            to: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}', maxLength: 40 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+            cursor: Type.Optional(Type.String()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(AuditEvent), ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const limit = q.limit ?? 50;
+      const access = request.access;
+      const rows = await listAudit(deps.db, {
+        ...q,
+        beforeId: decodeCursor<number>(q.cursor),
+        orgUnitScope: access.signedIn.topAdmin ? null : access.scopeRoots('audit.read'),
+        limit: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      return { items: page.map(presentAuditEvent), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!.id) : null };
+    },
+  );
+};

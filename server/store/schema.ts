@@ -1,0 +1,116 @@
+/** Kysely's view of the tables (see server/migrations). Ids are bigint in SQL and numbers here. */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { OrgUnitKind, LineageShare } from '../../domain/orgUnits.ts';
+import type { Role } from '../../domain/roles.ts';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string | null, string | null>;
+
+export interface OrgUnitsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  short_name: string | null;
+  kind: OrgUnitKind;
+  parent_id: number | null;
+  valid_from: string | null;
+  closed_on: string | null;
+  search_key: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrgUnitClosureTable {
+  ancestor_id: number;
+  descendant_id: number;
+  depth: number;
+}
+
+export interface OrgUnitLineageTable {
+  id: Generated<number>;
+  predecessor_id: number;
+  successor_id: number;
+  share: LineageShare;
+  effective_date: string | null;
+  note: string | null;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  full_name: string;
+  email: string | null;
+  password_hash: string;
+  is_active: Generated<boolean>;
+  locale: Generated<'vi' | 'en'>;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  last_login_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MembershipsTable {
+  id: Generated<number>;
+  user_id: number;
+  org_unit_id: number;
+  role: Role;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Date;
+  last_seen_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  username: string;
+  ip: string | null;
+  success: boolean;
+  at: Timestamp;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  org_unit_id: number | null;
+  before: Json;
+  after: Json;
+  ip: string | null;
+  request_id: string | null;
+}
+
+export interface SchemaMigrationsTable {
+  version: string;
+  applied_at: Timestamp;
+}
+
+export interface Database {
+  org_units: OrgUnitsTable;
+  org_unit_closure: OrgUnitClosureTable;
+  org_unit_lineage: OrgUnitLineageTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  audit_events: AuditEventsTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export type OrgUnitRow = Selectable<OrgUnitsTable>;
+export type NewOrgUnit = Insertable<OrgUnitsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type MembershipRow = Selectable<MembershipsTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;
