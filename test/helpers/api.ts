@@ -1,0 +1,57 @@
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '../../server/config.ts';
+import { buildApp } from '../../server/http/app.ts';
+import type { App } from '../../server/http/types.ts';
+import { freshDatabase, type TestDatabase } from './db.ts';
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  user: { id: number; username: string; memberships: { orgUnitId: number; role: string }[] };
+}
+
+export interface TestApi {
+  app: App;
+  database: TestDatabase;
+  login(username: string, password: string): Promise<Session>;
+  /** Inject a request, optionally as a signed-in session (cookie + CSRF header on writes). */
+  call(method: InjectOptions['method'], url: string, options?: { as?: Session; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export async function startTestApi(): Promise<TestApi> {
+  const database = await freshDatabase();
+  const config = { ...loadConfig({}), sessionTtlHours: 1 };
+  const app = await buildApp({ db: database.db, config });
+  await app.ready();
+  const call: TestApi['call'] = (method, url, options = {}) => {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.as) {
+      headers.cookie = options.as.cookie;
+      if (method !== 'GET' && method !== 'HEAD') headers['x-csrf-token'] ??= options.as.csrfToken;
+    }
+    let payload: string | undefined;
+    if (options.raw !== undefined) payload = options.raw;
+    else if (options.body !== undefined) {
+      payload = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    return app.inject({ method, url, headers, payload });
+  };
+  return {
+    app,
+    database,
+    call,
+    async login(username, password) {
+      const res = await call('POST', '/api/v1/auth/login', { body: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      const body = res.json();
+      return { cookie, csrfToken: body.csrfToken, user: body.user };
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { ensureDatabase } from '../../server/db/connect.ts';
+import { createDb, type Db } from '../../server/db/database.ts';
+import { TEMPLATE_DB } from './constants.ts';
+
+export interface TestDatabase {
+  url: string;
+  db: Db;
+  pool: pg.Pool;
+  drop(): Promise<void>;
+}
+
+/** A private copy of the seeded template (the demo: Hải Phòng, agencies, demo accounts, admin). */
+export async function freshDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.DXPULSE_TEST_SERVER_URL;
+  if (!serverUrl) throw new Error('Run the tests through `npm test` (it starts PostgreSQL and sets DXPULSE_TEST_SERVER_URL).');
+  const name = `dxpulse_t_${randomBytes(5).toString('hex')}`;
+  const url = await ensureDatabase(serverUrl, name, TEMPLATE_DB);
+  const { db, pool } = createDb(url, 5);
+  return {
+    url,
+    db,
+    pool,
+    drop: async () => {
+      await db.destroy();
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
