@@ -15,7 +15,6 @@ import { migrate } from '../server/db/migrate.ts';
 import { seedDemo } from '../server/seed/demo.ts';
 import { ensureAdmin } from '../server/seed/bootstrap.ts';
 import { TEST_ADMIN_PASSWORD, TEMPLATE_DB } from '../test/helpers/constants.ts';
-import { webBuildIsStale } from './webBuild.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
@@ -30,11 +29,8 @@ function findTests(dir: string): string[] {
 
 async function main() {
   const only = process.argv.slice(2);
-  if (fs.existsSync(path.join(root, 'app', 'vite.config.ts')) && webBuildIsStale(root)) {
-    console.log('Đang build giao diện web (vite build)…');
-    const build = spawnSync('npx', ['vite', 'build', '--config', 'app/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) process.exit(build.status ?? 1);
-  }
+  const build = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'ensureWebBuild.ts')], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
 
   let embedded: EmbeddedPostgres | undefined;
   let serverUrl = process.env.DATABASE_URL;
