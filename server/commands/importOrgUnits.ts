@@ -4,7 +4,7 @@
  * A code that names an open unit updates it (name, parent); a new code creates a unit.
  */
 import { parse } from 'csv-parse/sync';
-import { ORG_UNIT_KINDS, kindFromVietnamese, type OrgUnitKind } from '../../domain/orgUnits.ts';
+import { ORG_UNIT_KINDS, kindFromVietnamese, wouldCreateCycle, type OrgUnitKind } from '../../domain/orgUnits.ts';
 import { cleanName } from '../../domain/text.ts';
 import { badRequest, unprocessable, type FieldProblem } from '../http/problem.ts';
 import { translate, type Locale } from '../http/messages.ts';
@@ -46,12 +46,16 @@ export async function importOrgUnitsCsv(ctx: CommandContext, csv: string, locale
 
   const problems: FieldProblem[] = [];
   const rows: Row[] = [];
+  const firstLineOf = new Map<string, number>();
   records.forEach((r, i) => {
     const line = i + 2;
     const report = (key: Parameters<typeof translate>[1], params = {}) =>
       problems.push({ path: `row ${line}`, message: translate(locale, key, params) });
     const kind = parseKind(r.kind ?? '');
     if (!r.code) report('orgUnit.import.code');
+    // The same code twice is ambiguous (the second row would silently overwrite the first).
+    else if (firstLineOf.has(r.code)) report('orgUnit.import.duplicateCode', { code: r.code, line: firstLineOf.get(r.code)! });
+    else firstLineOf.set(r.code, line);
     if (!r.name) report('orgUnit.import.name');
     if (!kind) report('orgUnit.import.kind', { kind: r.kind ?? '' });
     const validFrom = r.valid_from || null;
@@ -98,6 +102,10 @@ export async function importOrgUnitsCsv(ctx: CommandContext, csv: string, locale
             after = await store.updateOrgUnit(tx, existing.id, { name: row.name, short_name: row.shortName });
           }
           if (parentId !== null && existing.parent_id !== parentId) {
+            // Re-parenting under its own descendant would corrupt the closure table.
+            if (wouldCreateCycle(existing.id, await store.ancestorIds(tx, parentId))) {
+              throw unprocessable('orgUnit.import.failed', { count: 1 }, [{ path: `row ${row.line}`, message: translate(locale, 'orgUnit.cycle') }]);
+            }
             await store.moveOrgUnit(tx, existing.id, parentId);
             after = { ...after, parent_id: parentId };
           }

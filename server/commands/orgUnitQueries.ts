@@ -1,5 +1,5 @@
 import { presentOrgUnitDetail, presentOrgUnitSummary } from '../presenters/orgUnits.ts';
-import { decodeCursor, encodeCursor } from '../routes/schemas.ts';
+import { decodeCursor, encodeCursor, isCursorKeyId } from '../routes/schemas.ts';
 import * as store from '../store/orgUnits.ts';
 import type { CommandContext } from './context.ts';
 import { notFound } from '../http/problem.ts';
@@ -22,7 +22,7 @@ export async function listOrgUnits(ctx: CommandContext, input: ListOrgUnitsInput
     const rows = await store.scopeTopUnits(ctx.db, roots, includeClosed);
     return { items: rows.map(presentOrgUnitSummary), nextCursor: null };
   }
-  const after = decodeCursor<[string, number]>(input.cursor);
+  const after = decodeCursor(input.cursor, isCursorKeyId);
   const rows = await store.listOrgUnits(ctx.db, {
     parentId: input.parent,
     text: input.q?.trim() || undefined,

@@ -10,7 +10,7 @@ import { conflict, forbidden, notFound, unprocessable, badRequest } from '../htt
 import { auditUser, presentUser } from '../presenters/users.ts';
 import { deleteSessionsOfUser } from '../store/sessions.ts';
 import { findUser, findUserByUsername, listUsers as listUserRows, membershipsOf } from '../store/users.ts';
-import { decodeCursor, encodeCursor } from '../routes/schemas.ts';
+import { decodeCursor, encodeCursor, isCursorString } from '../routes/schemas.ts';
 import { hashPassword } from './auth.ts';
 import { audit, type CommandContext } from './context.ts';
 
@@ -38,7 +38,7 @@ async function assertManages(ctx: CommandContext, q: Db | Tx, userId: number): P
 
 export async function listUsers(ctx: CommandContext, input: { q?: string; limit?: number; cursor?: string }) {
   const limit = Math.min(input.limit ?? 50, 200);
-  const after = decodeCursor<string>(input.cursor);
+  const after = decodeCursor(input.cursor, isCursorString);
   const rows = await listUserRows(ctx.db, {
     text: input.q?.trim() || undefined,
     scopeRoots: ctx.access.signedIn.topAdmin ? null : ctx.access.scopeRoots('user.read'),

@@ -101,6 +101,9 @@ export function errorHandler(error: FastifyError | ProblemError | Error, request
   }
   const pgCode = (error as { code?: string }).code;
   if (pgCode === '23505') return sendProblem(reply, request, 409, translate(locale, 'conflict'));
+  // Class 22 (data exception): a value the database refuses — a NUL byte in text, an id beyond bigint,
+  // an impossible date — came from the request, so it is the client's error, not the server's.
+  if (pgCode?.startsWith('22') && pgCode.length === 5) return sendProblem(reply, request, 400, translate(locale, 'validation'));
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return sendProblem(reply, request, fe.statusCode, fe.message);
   }

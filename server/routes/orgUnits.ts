@@ -4,7 +4,7 @@ import { closeOrgUnit, createOrgUnit, mergeOrgUnits, moveOrgUnit, updateOrgUnit 
 import { getOrgUnit, getSubtree, listOrgUnits } from '../commands/orgUnitQueries.ts';
 import { localeFrom } from '../http/messages.ts';
 import type { App, AppDeps } from '../http/types.ts';
-import { DateString, Id, OrgUnitDetail, OrgUnitKind, OrgUnitSummary, Page, problems } from './schemas.ts';
+import { DateString, Id, NonBlank, OrgUnitDetail, OrgUnitKind, OrgUnitSummary, Page, problems } from './schemas.ts';
 
 const tags = ['org-units'];
 const IdParams = Type.Object({ id: Id });
@@ -67,8 +67,8 @@ export const orgUnitRoutes = (_deps: AppDeps) => async (app: App) => {
         summary: 'Tạo đơn vị',
         body: Type.Object(
           {
-            code: Type.String({ minLength: 1, maxLength: 50 }),
-            name: Type.String({ minLength: 1, maxLength: 300 }),
+            code: NonBlank(50),
+            name: NonBlank(300),
             shortName: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
             kind: OrgUnitKind,
             parentId: Type.Union([Id, Type.Null()]),
@@ -92,9 +92,9 @@ export const orgUnitRoutes = (_deps: AppDeps) => async (app: App) => {
         params: IdParams,
         body: Type.Object(
           {
-            name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+            name: Type.Optional(NonBlank(300)),
             shortName: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
-            code: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+            code: Type.Optional(NonBlank(50)),
             validFrom: Type.Optional(Type.Union([DateString, Type.Null()])),
           },
           { additionalProperties: false, minProperties: 1 },

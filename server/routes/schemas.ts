@@ -6,6 +6,8 @@ import { ROLES } from '../../domain/roles.ts';
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 export const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 export const Id = Type.Integer({ minimum: 1 });
+/** Text that must hold something besides whitespace (it is trimmed before storing). */
+export const NonBlank = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
 
 export const Problem = Type.Object(
   {
@@ -104,11 +106,18 @@ export const problems = (...statuses: number[]) =>
 export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
-export function decodeCursor<T>(cursor: string | undefined): T | undefined {
+/** A cursor the client sent back; one that does not parse or does not have the expected shape counts as none. */
+export function decodeCursor<T>(cursor: string | undefined, isValid?: (value: unknown) => value is T): T | undefined {
   if (!cursor) return undefined;
   try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as T;
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (isValid && !isValid(value)) return undefined;
+    return value as T;
   } catch {
     return undefined;
   }
 }
+export const isCursorId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
+export const isCursorString = (v: unknown): v is string => typeof v === 'string';
+export const isCursorKeyId = (v: unknown): v is [string, number] =>
+  Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && isCursorId(v[1]);

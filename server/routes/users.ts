@@ -2,7 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import { addMembership, createUser, getUser, listUsers, removeMembership, updateUser } from '../commands/users.ts';
 import { presentMembership } from '../presenters/users.ts';
 import type { App, AppDeps } from '../http/types.ts';
-import { Id, Membership, Page, RoleSchema, User, problems } from './schemas.ts';
+import { Id, Membership, NonBlank, Page, RoleSchema, User, problems } from './schemas.ts';
 
 const tags = ['users'];
 const Locale = Type.Union([Type.Literal('vi'), Type.Literal('en')]);
@@ -39,7 +39,7 @@ export const userRoutes = (_deps: AppDeps) => async (app: App) => {
         body: Type.Object(
           {
             username: Username,
-            fullName: Type.String({ minLength: 1, maxLength: 200 }),
+            fullName: NonBlank(200),
             email: Type.Optional(Email),
             password: Password,
             locale: Type.Optional(Locale),
@@ -69,7 +69,7 @@ export const userRoutes = (_deps: AppDeps) => async (app: App) => {
         params: Type.Object({ id: Id }),
         body: Type.Object(
           {
-            fullName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            fullName: Type.Optional(NonBlank(200)),
             email: Type.Optional(Email),
             isActive: Type.Optional(Type.Boolean()),
             password: Type.Optional(Password),

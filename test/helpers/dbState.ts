@@ -1,0 +1,48 @@
+/**
+ * Fingerprints of stored state, so a test can prove that a refused request changed nothing:
+ * take a snapshot before, call, and compare after (row counts give readable failures, the hashes
+ * catch any changed value).
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../server/db/database.ts';
+
+const TABLES = ['org_units', 'org_unit_closure', 'org_unit_lineage', 'users', 'memberships', 'audit_events'] as const;
+export type Table = (typeof TABLES)[number];
+
+export interface DbState {
+  counts: Record<Table, number>;
+  hashes: Record<Table, string>;
+}
+
+export async function dbState(db: Db): Promise<DbState> {
+  const counts = {} as Record<Table, number>;
+  const hashes = {} as Record<Table, string>;
+  for (const table of TABLES) {
+    const row = await sql<{ n: number; h: string }>`
+      SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM ${sql.table(table)} t
+    `.execute(db);
+    counts[table] = row.rows[0]!.n;
+    hashes[table] = row.rows[0]!.h;
+  }
+  return { counts, hashes };
+}
+
+export async function countRows(db: Db, table: Table): Promise<number> {
+  const row = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(db);
+  return row.rows[0]!.n;
+}
+
+/** The newest audit event, or undefined when the table is empty. */
+export async function lastAudit(db: Db) {
+  return db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function maxAuditId(db: Db): Promise<number> {
+  const row = await db.selectFrom('audit_events').select(sql<number>`coalesce(max(id), 0)::int`.as('m')).executeTakeFirstOrThrow();
+  return row.m;
+}
+
+/** Audit events written after `sinceId`, oldest first. */
+export async function auditSince(db: Db, sinceId: number) {
+  return db.selectFrom('audit_events').selectAll().where('id', '>', sinceId).orderBy('id').execute();
+}
