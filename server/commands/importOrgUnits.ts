@@ -96,7 +96,7 @@ export async function importOrgUnitsCsv(ctx: CommandContext, csv: string, locale
         if (parentId === null && !ctx.access.signedIn.topAdmin) throw unprocessable('orgUnit.rootExists');
         const existing = await store.findOpenOrgUnitByCode(tx, row.code);
         if (existing) {
-          await ctx.access.requireUnit(tx, 'orgUnit.write', existing.id);
+          await ctx.access.requireAboveUnit(tx, 'orgUnit.write', existing);
           let after = existing;
           if (existing.name !== row.name || existing.kind !== row.kind || (existing.short_name ?? null) !== row.shortName) {
             after = await store.updateOrgUnit(tx, existing.id, { name: row.name, short_name: row.shortName });

@@ -69,7 +69,7 @@ export interface UpdateOrgUnitInput {
 export async function updateOrgUnit(ctx: CommandContext, id: number, input: UpdateOrgUnitInput) {
   await ctx.db.transaction().execute(async (tx) => {
     const before = await openUnit(tx, id);
-    await ctx.access.requireUnit(tx, 'orgUnit.write', id);
+    await ctx.access.requireAboveUnit(tx, 'orgUnit.write', before);
     if (before.closed_on) throw unprocessable('orgUnit.closed', { name: before.name });
     if (input.code !== undefined && input.code.trim() !== before.code) await assertCodeFree(tx, input.code.trim(), id);
     const after = await store.updateOrgUnit(tx, id, {
@@ -93,7 +93,7 @@ export async function updateOrgUnit(ctx: CommandContext, id: number, input: Upda
 export async function moveOrgUnit(ctx: CommandContext, id: number, parentId: number) {
   await ctx.db.transaction().execute(async (tx) => {
     const before = await openUnit(tx, id);
-    await ctx.access.requireUnit(tx, 'orgUnit.write', id);
+    await ctx.access.requireAboveUnit(tx, 'orgUnit.write', before);
     const parent = await store.findOrgUnit(tx, parentId);
     if (!parent) throw notFound('orgUnit.parentNotFound', { id: parentId });
     await ctx.access.requireUnit(tx, 'orgUnit.write', parentId);
@@ -123,7 +123,7 @@ export interface CloseOrgUnitInput {
 
 async function closeWithin(tx: Tx, ctx: CommandContext, id: number, input: CloseOrgUnitInput, action: string) {
   const before = await openUnit(tx, id);
-  await ctx.access.requireUnit(tx, 'orgUnit.write', id);
+  await ctx.access.requireAboveUnit(tx, 'orgUnit.write', before);
   if (before.closed_on) throw unprocessable('orgUnit.closed', { name: before.name });
   if (before.valid_from && input.closedOn < before.valid_from) throw badRequest('orgUnit.closeBeforeStart');
   const openChildren = await store.countOpenChildren(tx, id);

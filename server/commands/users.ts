@@ -156,6 +156,8 @@ export async function updateUser(ctx: CommandContext, id: number, input: UpdateU
 export async function addMembership(ctx: CommandContext, userId: number, input: { orgUnitId: number; role: Role }) {
   return ctx.db.transaction().execute(async (tx) => {
     if (!(await findUser(tx, userId))) throw notFound('user.notFound', { id: userId });
+    // Only users the admin can already see may receive a role, so nobody outside is pulled into scope.
+    await getUser({ ...ctx, db: tx }, userId);
     await ctx.access.requireUnit(tx, 'user.write', input.orgUnitId);
     const row = await tx
       .insertInto('memberships')

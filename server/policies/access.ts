@@ -46,6 +46,20 @@ export class Access {
     return row.rows[0]?.ok === true;
   }
 
+  /**
+   * Renaming, moving or closing a unit changes its parent's structure, so the right must come from
+   * above it: an admin of a ward can shape what lies under the ward, not the ward itself.
+   */
+  async requireAboveUnit(q: Db | Tx, action: Action, unit: { id: number; parent_id: number | null; name: string }): Promise<void> {
+    if (unit.parent_id === null) {
+      if (this.signedIn.topAdmin) return;
+      throw forbidden('forbiddenUnit', { unit: unit.name });
+    }
+    if (await this.unitInScope(q, action, unit.parent_id)) return;
+    if (await this.unitInScope(q, action, unit.id)) throw forbidden('forbiddenOwnUnit', { unit: unit.name });
+    throw forbidden('forbiddenUnit', { unit: unit.name });
+  }
+
   /** 404 when the unit does not exist, 403 when it lies outside the actor's subtree. */
   async requireUnit(q: Db | Tx, action: Action, unitId: number): Promise<void> {
     if (await this.unitInScope(q, action, unitId)) return;

@@ -124,6 +124,24 @@ describe('scope and policy', () => {
       await forbidden(wardAdmin, 'POST', `/api/v1/org-units/${res.json().id}/close`, { closedOn: '2025-12-31', successorId: haiAnId });
     });
 
+    it('shapes what lies under the ward but may not rename, move or close the ward itself', async () => {
+      const own = await forbidden(wardAdmin, 'PATCH', `/api/v1/org-units/${duongKinhId}`, { name: 'Phường Dương Kinh Mới' });
+      assert.equal(own.detail, 'Việc đổi tên, chuyển hoặc giải thể «Phường Dương Kinh» cần quyền quản trị ở đơn vị cấp trên.');
+      await forbidden(wardAdmin, 'POST', `/api/v1/org-units/${duongKinhId}/close`, { closedOn: '2025-12-31' });
+      const child = await api.call('POST', '/api/v1/org-units', { as: wardAdmin, body: { code: 'DK-TO2', name: 'Tổ dân phố số 2', kind: 'organization', parentId: duongKinhId } });
+      assert.equal(child.statusCode, 201, child.body);
+      const renamed = await api.call('PATCH', `/api/v1/org-units/${child.json().id}`, { as: wardAdmin, body: { name: 'Tổ dân phố Hải Thành' } });
+      assert.equal(renamed.statusCode, 200, renamed.body);
+      assert.equal(renamed.json().name, 'Tổ dân phố Hải Thành');
+    });
+
+    it('cannot pull a user from outside its scope into the ward by granting a role', async () => {
+      const before = await dbState(api.database.db);
+      const res = await api.call('POST', `/api/v1/users/${lanhdaoId}/memberships`, { as: wardAdmin, body: { orgUnitId: duongKinhId, role: 'reporter' } });
+      assert.equal(res.statusCode, 404, res.body);
+      assert.deepEqual(await dbState(api.database.db), before);
+    });
+
     it('lists only the users inside Phường Dương Kinh', async () => {
       const res = await api.call('GET', '/api/v1/users', { as: wardAdmin });
       assert.equal(res.statusCode, 200);
