@@ -101,6 +101,10 @@ export async function seedUnits(db: Db, province: string): Promise<SeedUnitsResu
         closedOn: null,
       });
     }
+    // A former unit that went wholly into one new unit hangs under it, so the closure table rolls its
+    // history up into its successor and the successor's people can see it; one split between several
+    // new units hangs under today's province.
+    const fullSuccessor = new Map(links.filter((l) => l.type !== 'partial').map((l) => [l.old_code!, l.new_code!]));
     const oldUnits = new Map<string, PendingUnit>();
     for (const l of links) {
       if (l.new_code === l.old_code && continuing.has(l.new_code!)) continue;
@@ -111,8 +115,7 @@ export async function seedUnits(db: Db, province: string): Promise<SeedUnitsResu
         code: l.old_code!,
         name,
         kind: isProvince ? 'province' : (kindFromName(name) ?? 'commune'),
-        // Former communes hang under today's province so the tree shows them where their data now lives.
-        parentCode: isProvince ? null : (provinceOf.get(l.new_code!) ?? null),
+        parentCode: fullSuccessor.get(l.old_code!) ?? (isProvince ? null : (provinceOf.get(l.new_code!) ?? null)),
         validFrom: null,
         closedOn: LAST_DAY_BEFORE,
       });

@@ -134,7 +134,7 @@ describe('org units: reading', () => {
     const closed = all.items.filter((u) => u.closedOn !== null);
     const expected = await sql<{ n: number }>`SELECT count(*)::int AS n FROM org_units WHERE parent_id = ${cityId} AND closed_on IS NOT NULL`.execute(api.database.db);
     assert.equal(closed.length, expected.rows[0]!.n);
-    assert.equal(closed.length, 370, '239 former communes, 121 former wards, 1 district, 9 agencies');
+    assert.equal(closed.length, 82, '72 former communes split between several new units, Tỉnh Hải Dương, 9 agencies');
     assert.equal(all.items.length, open.items.length + closed.length);
     const stttt = closed.find((u) => u.code === '31-STTTT');
     assert.equal(stttt?.name, 'Sở Thông tin và Truyền thông');
@@ -143,8 +143,8 @@ describe('org units: reading', () => {
   });
 
   it('pages children with a cursor: no duplicates, no gaps, same set as one big page', async () => {
-    const whole = await allPages(`/api/v1/org-units?parent=${cityId}&includeClosed=true`, 500);
-    assert.equal(whole.pages, 2, '506 children need two pages of 500');
+    const whole = await allPages(`/api/v1/org-units?parent=${cityId}&includeClosed=true`, 100);
+    assert.equal(whole.pages, 3, '218 children need three pages of 100');
     const paged = await allPages(`/api/v1/org-units?parent=${cityId}&includeClosed=true`, 37);
     const ids = paged.items.map((u) => u.id);
     assert.equal(new Set(ids).size, ids.length, 'no unit twice');
@@ -218,6 +218,12 @@ describe('org units: reading', () => {
     const leaf = await get(`/api/v1/org-units/${duongKinhId}/subtree`);
     assert.deepEqual(leaf.items.map((u: { name: string; depth: number }) => [u.name, u.depth]), [['Phường Dương Kinh', 0]]);
     const withClosed = await get(`/api/v1/org-units/${cityId}/subtree?maxDepth=1&includeClosed=true`);
-    assert.equal(withClosed.items.length, 137 + 370);
+    assert.equal(withClosed.items.length, 137 + 82);
+    // Former units that went wholly into one new unit hang under it, so its subtree carries their history.
+    const duongKinh = await get(`/api/v1/org-units/${duongKinhId}/subtree?includeClosed=true`);
+    assert.deepEqual(
+      duongKinh.items.filter((u: { depth: number }) => u.depth === 1).map((u: { name: string; closedOn: string }) => [u.name, u.closedOn]),
+      [['Phường Hoà Nghĩa', '2025-06-30']],
+    );
   });
 });

@@ -72,6 +72,14 @@ describe('scope and policy', () => {
       assert.deepEqual(byKind.json().items.map((u: { id: number }) => u.id), [duongKinhId]);
     });
 
+    it('sees the former ward that went wholly into its own, with its history', async () => {
+      const hoaNghia = (await api.database.db.selectFrom('org_units').select('id').where('code', '=', '11707').where('closed_on', 'is not', null).executeTakeFirstOrThrow()).id;
+      const res = await api.call('GET', `/api/v1/org-units/${hoaNghia}`, { as: reporter });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().name, 'Phường Hoà Nghĩa');
+      assert.deepEqual(res.json().successors.map((u: { name: string; share: string }) => [u.name, u.share]), [['Phường Dương Kinh', 'full']]);
+    });
+
     it('gets 403 with a Vietnamese detail for the city and units beside its own', async () => {
       const city = await forbidden(reporter, 'GET', `/api/v1/org-units/${cityId}`);
       assert.equal(city.detail, 'Đơn vị «Thành phố Hải Phòng» nằm ngoài phạm vi được phân quyền của bạn.');
