@@ -63,8 +63,10 @@ describe('scope and policy', () => {
       assert.deepEqual(haiPhong.json().items, []);
       const duongKinh = await api.call('GET', '/api/v1/org-units?q=duong%20kinh', { as: reporter });
       assert.deepEqual(duongKinh.json().items.map((u: { id: number }) => u.id), [duongKinhId]);
+      const split = await api.call('GET', '/api/v1/org-units?q=anh%20dung&includeClosed=true', { as: reporter });
+      assert.deepEqual(split.json().items, [], 'a former ward split between several new ones hangs under the city, outside the scope');
       const closed = await api.call('GET', '/api/v1/org-units?q=hoa%20nghia&includeClosed=true', { as: reporter });
-      assert.deepEqual(closed.json().items, [], 'the former ward hangs under the city, outside the scope');
+      assert.deepEqual(closed.json().items.map((u: { name: string }) => u.name), ['Phường Hoà Nghĩa'], 'the former ward wholly merged into Dương Kinh is in scope');
       const children = await api.call('GET', `/api/v1/org-units?parent=${cityId}`, { as: reporter });
       assert.equal(children.statusCode, 200);
       assert.deepEqual(children.json().items.map((u: { id: number }) => u.id), [duongKinhId], 'of the city’s children, only its own ward');
