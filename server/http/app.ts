@@ -79,7 +79,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   );
 
   const webRoot = deps.webRoot && fs.existsSync(path.join(deps.webRoot, 'index.html')) ? deps.webRoot : undefined;
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  // Files are looked up per request, so a rebuilt app is served without restarting the server.
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: ['index.html'] });
 
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api/');

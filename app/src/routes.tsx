@@ -1,0 +1,61 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { RequireAdmin } from './auth/RequireAdmin';
+import { RequireAuth } from './auth/RequireAuth';
+import { AppLayout } from './components/AppLayout';
+import { FullPageSpin } from './components/FullPageSpin';
+
+// Every page is its own chunk; the layout and the login page come with the first load.
+const LoginPage = lazy(() => import('./scenes/Login/LoginPage'));
+const HomePage = lazy(() => import('./scenes/Home/HomePage'));
+const ComingSoonPage = lazy(() => import('./scenes/ComingSoon/ComingSoonPage'));
+const UnitsPage = lazy(() => import('./scenes/Units/UnitsPage'));
+const UsersPage = lazy(() => import('./scenes/Users/UsersPage'));
+const AuditPage = lazy(() => import('./scenes/Audit/AuditPage'));
+const NotFoundPage = lazy(() => import('./scenes/NotFound/NotFoundPage'));
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route path="plans" element={<ComingSoonPage area="plans" />} />
+        <Route path="indicators" element={<ComingSoonPage area="indicators" />} />
+        <Route path="tasks" element={<ComingSoonPage area="tasks" />} />
+        <Route path="reports" element={<ComingSoonPage area="reports" />} />
+        <Route path="rankings" element={<ComingSoonPage area="rankings" />} />
+        <Route path="units" element={<Navigate to="/admin/units" replace />} />
+        <Route path="admin">
+          <Route index element={<Navigate to="/admin/units" replace />} />
+          <Route path="units" element={<UnitsPage />} />
+          <Route
+            path="users"
+            element={
+              <RequireAdmin>
+                <UsersPage />
+              </RequireAdmin>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequireAdmin>
+                <AuditPage />
+              </RequireAdmin>
+            }
+          />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+    </Suspense>
+  );
+}
