@@ -1,5 +1,5 @@
 import { presentOrgUnitDetail, presentOrgUnitSummary } from '../presenters/orgUnits.ts';
-import { decodeCursor, encodeCursor, isCursorKeyId } from '../routes/schemas.ts';
+import { decodeCursor, encodeCursor, isCursorKeyId } from '../presenters/cursor.ts';
 import * as store from '../store/orgUnits.ts';
 import type { CommandContext } from './context.ts';
 import { notFound } from '../http/problem.ts';

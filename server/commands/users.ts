@@ -10,13 +10,14 @@ import { conflict, forbidden, notFound, unprocessable, badRequest } from '../htt
 import { auditUser, presentUser } from '../presenters/users.ts';
 import { deleteSessionsOfUser } from '../store/sessions.ts';
 import { findUser, findUserByUsername, listUsers as listUserRows, membershipsOf } from '../store/users.ts';
-import { decodeCursor, encodeCursor, isCursorString } from '../routes/schemas.ts';
+import { decodeCursor, encodeCursor, isCursorString } from '../presenters/cursor.ts';
 import { hashPassword } from './auth.ts';
 import { audit, type CommandContext } from './context.ts';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-async function userView(q: Db | Tx, id: number) {
+/** A user with memberships, as the API shows it (no scope check: callers decide who may see it). */
+export async function userProfile(q: Db | Tx, id: number) {
   const user = await findUser(q, id);
   if (!user) throw notFound('user.notFound', { id });
   const memberships = (await membershipsOf(q, [id])).get(id) ?? [];
@@ -54,7 +55,7 @@ export async function listUsers(ctx: CommandContext, input: { q?: string; limit?
 }
 
 export async function getUser(ctx: CommandContext, id: number) {
-  const view = await userView(ctx.db, id);
+  const view = await userProfile(ctx.db, id);
   if (!ctx.access.signedIn.topAdmin) {
     const roots = ctx.access.scopeRoots('user.read');
     const visible = await sql<{ ok: boolean }>`SELECT EXISTS (SELECT 1 FROM memberships m JOIN org_unit_closure s ON s.descendant_id = m.org_unit_id
@@ -108,7 +109,7 @@ export async function createUser(ctx: CommandContext, input: CreateUserInput) {
     });
     return user.id;
   });
-  return userView(ctx.db, id);
+  return userProfile(ctx.db, id);
 }
 
 export interface UpdateUserInput {
@@ -150,7 +151,7 @@ export async function updateUser(ctx: CommandContext, id: number, input: UpdateU
   });
   // A disabled account or a reset password ends the sessions that were open with the old state.
   if (input.isActive === false || (passwordHash && id !== ctx.access.signedIn.userId)) await deleteSessionsOfUser(ctx.db, id);
-  return userView(ctx.db, id);
+  return userProfile(ctx.db, id);
 }
 
 export async function addMembership(ctx: CommandContext, userId: number, input: { orgUnitId: number; role: Role }) {

@@ -1,12 +1,10 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { listAudit } from '../store/audit.ts';
-import { presentAuditEvent } from '../presenters/users.ts';
-import { decodeCursor, encodeCursor, isCursorId, AuditEvent, Page, problems } from './schemas.ts';
+import { listAuditEvents } from '../commands/audit.ts';
+import { localeFrom } from '../http/messages.ts';
 import type { App, AppDeps } from '../http/types.ts';
-import { badRequest } from '../http/problem.ts';
-import { localeFrom, translate } from '../http/messages.ts';
+import { AuditEvent, Page, problems } from './schemas.ts';
 
-export const auditRoutes = (deps: AppDeps) => async (app: App) => {
+export const auditRoutes = (_deps: AppDeps) => async (app: App) => {
   app.get(
     '/audit-events',
     {
@@ -30,26 +28,6 @@ export const auditRoutes = (deps: AppDeps) => async (app: App) => {
         response: { 200: Page(AuditEvent), ...problems(400, 401, 403) },
       },
     },
-    async (request) => {
-      const q = request.query;
-      const limit = q.limit ?? 50;
-      const access = request.access;
-      // The pattern admits "2025-99-99"; a date that does not parse must not reach the database.
-      for (const field of ['from', 'to'] as const) {
-        const value = q[field];
-        if (value !== undefined && Number.isNaN(Date.parse(value))) {
-          const message = translate(localeFrom(request.headers['accept-language']), 'validation.format', { field, format: 'date' });
-          throw badRequest('validation', {}, [{ path: `querystring.${field}`, message }]);
-        }
-      }
-      const rows = await listAudit(deps.db, {
-        ...q,
-        beforeId: decodeCursor(q.cursor, isCursorId),
-        orgUnitScope: access.signedIn.topAdmin ? null : access.scopeRoots('audit.read'),
-        limit: limit + 1,
-      });
-      const page = rows.slice(0, limit);
-      return { items: page.map(presentAuditEvent), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!.id) : null };
-    },
+    async (request) => listAuditEvents(request.ctx, request.query, localeFrom(request.headers['accept-language'])),
   );
 };

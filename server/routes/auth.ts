@@ -1,7 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { login, logout } from '../commands/auth.ts';
-import { presentUser } from '../presenters/users.ts';
-import { findUser, membershipsOf } from '../store/users.ts';
+import { userProfile } from '../commands/users.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../http/session.ts';
 import type { App, AppDeps } from '../http/types.ts';
 import { User, problems } from './schemas.ts';
@@ -9,10 +8,7 @@ import { User, problems } from './schemas.ts';
 const SessionResponse = Type.Object({ user: User, csrfToken: Type.String() });
 
 export const authRoutes = (deps: AppDeps) => async (app: App) => {
-  const me = async (userId: number) => {
-    const user = (await findUser(deps.db, userId))!;
-    return presentUser(user, (await membershipsOf(deps.db, [userId])).get(userId) ?? []);
-  };
+  const me = (userId: number) => userProfile(deps.db, userId);
 
   app.post(
     '/auth/login',
