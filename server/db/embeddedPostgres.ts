@@ -69,6 +69,9 @@ function hydrateSymlinks(nativeDir: string): void {
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+const ROOT_HINT =
+  '\nĐang chạy dưới root: PostgreSQL được khởi động trong user namespace (lệnh unshare của util-linux). ' +
+  'Nếu máy không cho phép user namespace, hãy chạy bằng người dùng thường hoặc đặt DATABASE_URL.';
 
 /** As root: run the command inside a user namespace where we are uid 1000 (see the module comment). */
 function command(bin: string, args: string[]): [string, string[]] {
@@ -110,7 +113,7 @@ function runningServer(clusterDir: string): { pid: number; port: number } | unde
 async function waitForConnection(port: number, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`PostgreSQL nhúng không khởi động được:\n${output()}`);
+    if (child.exitCode !== null) throw new Error(`PostgreSQL nhúng không khởi động được:\n${output()}${isRoot() ? ROOT_HINT : ''}`);
     if (/ready to accept connections/.test(output())) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -138,7 +141,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     const result = spawnSync(cmd, args, { encoding: 'utf8' });
     if (result.status !== 0) {
       fs.rmSync(clusterDir, { recursive: true, force: true });
-      throw new Error(`initdb thất bại (${result.error?.message ?? result.status}):\n${result.stderr}${result.stdout}`);
+      throw new Error(`initdb thất bại (${result.error?.message ?? result.status}):\n${result.stderr}${result.stdout}${isRoot() ? ROOT_HINT : ''}`);
     }
   }
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
