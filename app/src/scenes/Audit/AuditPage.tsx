@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { DATE_FORMAT, formatDateTime } from '../../lib/format';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { actionLabel, entityTypeLabel, KNOWN_ACTIONS, KNOWN_ENTITY_TYPES } from './labels';
+import { LoadMore } from '../../components/LoadMore';
 
 interface FilterValues {
   actor?: string;
@@ -184,13 +185,7 @@ export default function AuditPage() {
               }}
               locale={{ emptyText: t('audit.empty') }}
             />
-            {events.hasNextPage ? (
-              <div className="load-more">
-                <Button onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage} data-testid="audit-load-more">
-                  {t('common.loadMore')}
-                </Button>
-              </div>
-            ) : null}
+            <LoadMore pager={events} testId="audit-load-more" />
           </>
         )}
       </Card>

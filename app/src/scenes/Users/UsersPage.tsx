@@ -15,6 +15,7 @@ import { useIsMobile } from '../../lib/useIsMobile';
 import { CreateUserDialog } from './CreateUserDialog';
 import { UserDrawer } from './UserDrawer';
 import { UserStatusTag } from './UserStatusTag';
+import { LoadMore } from '../../components/LoadMore';
 
 export default function UsersPage() {
   const { t } = useTranslation();
@@ -125,13 +126,7 @@ export default function UsersPage() {
               })}
               locale={{ emptyText: q ? t('users.noMatch', { query: q }) : t('users.empty') }}
             />
-            {list.hasNextPage ? (
-              <div className="load-more">
-                <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="users-load-more">
-                  {t('common.loadMore')}
-                </Button>
-              </div>
-            ) : null}
+            <LoadMore pager={list} testId="users-load-more" />
           </>
         )}
       </Card>
