@@ -11,6 +11,13 @@ export const ACTIONS = {
   'user.read': ['admin'],
   'user.write': ['admin'],
   'audit.read': ['admin'],
+  'indicator.read': ['reporter', 'approver', 'coordinator', 'leader', 'admin'],
+  'indicator.write': ['coordinator', 'admin'],
+  'plan.read': ['reporter', 'approver', 'coordinator', 'leader', 'admin'],
+  'plan.write': ['coordinator', 'admin'],
+  'target.write': ['coordinator', 'admin'],
+  'data.read': ['reporter', 'approver', 'coordinator', 'leader', 'admin'],
+  'data.write': ['reporter', 'coordinator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

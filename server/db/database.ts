@@ -5,6 +5,8 @@ import type { Database } from '../store/schema.ts';
 // Ids are bigint columns well under 2^53; calendar dates stay 'YYYY-MM-DD' strings, never shifted by time zones.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+// Aggregates over double precision come back as numeric (sum, avg): numbers, not strings.
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

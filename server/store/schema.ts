@@ -92,6 +92,121 @@ export interface AuditEventsTable {
   request_id: string | null;
 }
 
+export interface IndicatorsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  description: string | null;
+  unit: string;
+  pillar: string | null;
+  direction: Generated<'higher' | 'lower'>;
+  space_aggregation: 'sum' | 'ratio' | 'avg' | 'min' | 'max';
+  time_aggregation: 'sum' | 'latest' | 'avg' | 'min' | 'max';
+  period_type: Generated<'day' | 'week' | 'month' | 'quarter' | 'half' | 'year'>;
+  decimals: Generated<number>;
+  min_value: number | null;
+  max_value: number | null;
+  is_demo: Generated<boolean>;
+  search_key: string;
+  archived_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlansTable {
+  id: Generated<number>;
+  kind: string;
+  number: string;
+  issuer_unit_id: number | null;
+  issued_on: string | null;
+  title: string;
+  horizon_year: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TargetsTable {
+  id: Generated<number>;
+  plan_id: number | null;
+  indicator_id: number;
+  scope: 'unit' | 'level';
+  org_unit_id: number;
+  level: 'province' | 'district' | 'commune' | 'department' | null;
+  year: number;
+  comparator: Generated<'>=' | '>' | '<=' | '<' | '=' | 'between'>;
+  value: number;
+  value_max: number | null;
+  parent_target_id: number | null;
+  note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DataValuesTable {
+  indicator_id: number;
+  org_unit_id: number;
+  period_id: string;
+  period_type: string;
+  period_start: string;
+  period_end: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  comment: string | null;
+  source: 'form' | 'api' | 'import' | 'demo';
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface DataValueHistoryTable {
+  id: Generated<number>;
+  indicator_id: number;
+  org_unit_id: number;
+  period_id: string;
+  action: 'insert' | 'update' | 'delete';
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  previous_value: number | null;
+  previous_numerator: number | null;
+  previous_denominator: number | null;
+  comment: string | null;
+  source: string | null;
+  changed_by: number | null;
+  changed_at: Timestamp;
+}
+
+export interface RollupsTable {
+  indicator_id: number;
+  org_unit_id: number;
+  period_id: string;
+  period_type: string;
+  sum: number;
+  count: number;
+  min: number | null;
+  max: number | null;
+  numerator: number;
+  denominator: number;
+  value: number | null;
+  updated_at: Timestamp;
+}
+
+export interface RollupDirtyTable {
+  indicator_id: number;
+  org_unit_id: number;
+  period_id: string;
+  marked_at: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: number;
+  key: string;
+  request_hash: string;
+  status: number;
+  response: Json;
+  created_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   applied_at: Timestamp;
@@ -107,6 +222,14 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   audit_events: AuditEventsTable;
   schema_migrations: SchemaMigrationsTable;
+  indicators: IndicatorsTable;
+  plans: PlansTable;
+  targets: TargetsTable;
+  data_values: DataValuesTable;
+  data_value_history: DataValueHistoryTable;
+  rollups: RollupsTable;
+  rollup_dirty: RollupDirtyTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -114,3 +237,6 @@ export type NewOrgUnit = Insertable<OrgUnitsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type MembershipRow = Selectable<MembershipsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type IndicatorRow = Selectable<IndicatorsTable>;
+export type TargetRow = Selectable<TargetsTable>;
+export type PlanRow = Selectable<PlansTable>;
