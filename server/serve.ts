@@ -8,6 +8,7 @@ import type { App } from './http/types.ts';
 import { ensureAdmin } from './seed/bootstrap.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
 import { purgeExpiredSessions } from './store/sessions.ts';
+import { startRollupWorker } from './jobs/rollupWorker.ts';
 
 export const WEB_ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'app', 'dist');
 
@@ -39,6 +40,7 @@ export async function serve(config: Config): Promise<{ app: App; stop: () => Pro
     { db: handle.db, config, webRoot: WEB_ROOT },
     { logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } },
   );
+  const rollups = await startRollupWorker(handle.db, handle.pool, { onError: (error) => app.log.error({ err: error }, 'rollup worker') });
   await app.listen({ port: config.port, host: config.host });
   log(`DX Pulse đang chạy tại http://localhost:${config.port} (API: /api/docs)`);
   const purge = setInterval(() => void purgeExpiredSessions(handle.db).catch(() => {}), 3600_000);
@@ -49,6 +51,7 @@ export async function serve(config: Config): Promise<{ app: App; stop: () => Pro
     (stopping ??= (async () => {
       clearInterval(purge);
       await app.close();
+      await rollups.stop();
       await handle.close();
     })());
   return { app, stop };

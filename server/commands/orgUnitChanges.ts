@@ -7,6 +7,7 @@ import type { Tx } from '../db/database.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../http/problem.ts';
 import { auditOrgUnit } from '../presenters/orgUnits.ts';
 import * as store from '../store/orgUnits.ts';
+import { markUnitMoved } from '../store/rollups.ts';
 import type { OrgUnitRow } from '../store/schema.ts';
 import { audit, type CommandContext } from './context.ts';
 import { detailOf } from './orgUnitQueries.ts';
@@ -104,6 +105,7 @@ export async function moveOrgUnit(ctx: CommandContext, id: number, parentId: num
     // Serialise tree surgery: two concurrent moves could otherwise build a cycle between them.
     await sql`LOCK TABLE org_unit_closure IN SHARE ROW EXCLUSIVE MODE`.execute(tx);
     await store.moveOrgUnit(tx, id, parentId);
+    await markUnitMoved(tx, id, before.parent_id);
     await audit(tx, ctx, {
       action: 'orgUnit.move',
       entityType: 'orgUnit',
@@ -135,6 +137,11 @@ async function closeWithin(tx: Tx, ctx: CommandContext, id: number, input: Close
     await ctx.access.requireUnit(tx, 'orgUnit.write', successor.id);
     if (successor.closed_on) throw unprocessable('orgUnit.closed', { name: successor.name });
     await store.addLineage(tx, { predecessorId: id, successorId: successor.id, share: 'full', effectiveDate: input.closedOn });
+    // A unit that went wholly into another hangs under it, so what it reported aggregates there.
+    if (before.parent_id !== successor.id && !wouldCreateCycle(id, await store.ancestorIds(tx, successor.id))) {
+      await store.moveOrgUnit(tx, id, successor.id);
+      await markUnitMoved(tx, id, before.parent_id);
+    }
   }
   const after = await store.updateOrgUnit(tx, id, { closed_on: input.closedOn });
   await audit(tx, ctx, {

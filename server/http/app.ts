@@ -16,6 +16,9 @@ import { authRoutes } from '../routes/auth.ts';
 import { orgUnitRoutes } from '../routes/orgUnits.ts';
 import { userRoutes } from '../routes/users.ts';
 import { auditRoutes } from '../routes/audit.ts';
+import { dataValueRoutes } from '../routes/dataValues.ts';
+import { indicatorRoutes } from '../routes/indicators.ts';
+import { planRoutes } from '../routes/plans.ts';
 
 export const API_PREFIX = '/api/v1';
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -74,6 +77,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
       await api.register(orgUnitRoutes(deps));
       await api.register(userRoutes(deps));
       await api.register(auditRoutes(deps));
+      await api.register(dataValueRoutes(deps));
+      await api.register(indicatorRoutes(deps));
+      await api.register(planRoutes(deps));
     },
     { prefix: API_PREFIX },
   );

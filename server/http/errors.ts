@@ -54,7 +54,7 @@ export function sendProblem(
   request: FastifyRequest,
   status: number,
   detail: string,
-  extra: { errors?: FieldProblem[]; type?: string; headers?: Record<string, string> } = {},
+  extra: { errors?: FieldProblem[]; type?: string; headers?: Record<string, string>; extensions?: Record<string, unknown> } = {},
 ) {
   if (extra.headers) reply.headers(extra.headers);
   return reply
@@ -67,6 +67,7 @@ export function sendProblem(
       detail,
       instance: request.url,
       ...(extra.errors ? { errors: extra.errors } : {}),
+      ...(extra.extensions ?? {}),
     });
 }
 
@@ -77,6 +78,7 @@ export function errorHandler(error: FastifyError | ProblemError | Error, request
       errors: error.errors,
       type: `https://dxpulse.vn/problems/${error.key}`,
       headers: error.headers,
+      extensions: error.extensions,
     });
   }
   const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };

@@ -32,6 +32,8 @@ export class ProblemError extends Error {
     readonly params: MessageParams = {},
     readonly errors?: FieldProblem[],
     readonly headers?: Record<string, string>,
+    /** Extra members of the problem object (RFC 9457 extensions), e.g. an import summary. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(key);
   }

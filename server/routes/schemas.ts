@@ -18,7 +18,7 @@ export const Problem = Type.Object(
     instance: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
   },
-  { $id: 'Problem', description: 'RFC 9457 problem details, thông điệp tiếng Việt' },
+  { $id: 'Problem', description: 'RFC 9457 problem details, thông điệp tiếng Việt', additionalProperties: true },
 );
 
 /** A string limited to a fixed list, typed as the list's union. */

@@ -1,6 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../server/config.ts';
 import { buildApp } from '../../server/http/app.ts';
+import { startRollupWorker, type RollupWorker } from '../../server/jobs/rollupWorker.ts';
 import type { App } from '../../server/http/types.ts';
 import { freshDatabase, type TestDatabase } from './db.ts';
 
@@ -16,11 +17,14 @@ export interface TestApi {
   login(username: string, password: string): Promise<Session>;
   /** Inject a request, optionally as a signed-in session (cookie + CSRF header on writes). */
   call(method: InjectOptions['method'], url: string, options?: { as?: Session; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<LightMyRequestResponse>;
+  /** Resolves when the rollup worker has processed every value committed so far (needs `rollups: true`). */
+  rollupsIdle(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startTestApi(): Promise<TestApi> {
+export async function startTestApi(options: { rollups?: boolean } = {}): Promise<TestApi> {
   const database = await freshDatabase();
+  const worker: RollupWorker | undefined = options.rollups ? await startRollupWorker(database.db, database.pool, { pollMs: 200 }) : undefined;
   const config = { ...loadConfig({}), sessionTtlHours: 1 };
   const app = await buildApp({ db: database.db, config });
   await app.ready();
@@ -49,7 +53,12 @@ export async function startTestApi(): Promise<TestApi> {
       const body = res.json();
       return { cookie, csrfToken: body.csrfToken, user: body.user };
     },
+    async rollupsIdle() {
+      if (!worker) throw new Error('startTestApi({ rollups: true }) starts the rollup worker');
+      await worker.idle();
+    },
     async close() {
+      await worker?.stop();
       await app.close();
       await database.drop();
     },

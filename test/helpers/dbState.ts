@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../server/db/database.ts';
 
-const TABLES = ['org_units', 'org_unit_closure', 'org_unit_lineage', 'users', 'memberships', 'audit_events'] as const;
+const TABLES = ['org_units', 'org_unit_closure', 'org_unit_lineage', 'users', 'memberships', 'audit_events', 'indicators', 'plans', 'targets'] as const;
 export type Table = (typeof TABLES)[number];
 
 export interface DbState {

@@ -1,0 +1,219 @@
+/** Plans (minimal record) and their targets. */
+import { Type } from '@fastify/type-provider-typebox';
+import { TARGET_LEVELS, type TargetLevel as TargetLevelValue } from '../../domain/targets.ts';
+import { createPlan, getPlan, listPlans, updatePlan } from '../commands/plans.ts';
+import { cascadeTarget, createTarget, deleteTarget, getTarget, listTargets, updateTarget } from '../commands/targets.ts';
+import { localeFrom } from '../http/messages.ts';
+import type { App, AppDeps } from '../http/types.ts';
+import { Comparator, Plan, PlanDetail, PlanKind, Target, TargetLevel, TargetScope } from './catalogSchemas.ts';
+import { DateString, Id, NonBlank, Page, problems } from './schemas.ts';
+
+const IdParams = Type.Object({ id: Id });
+const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+/** JSON type lists rather than unions, so that the validator never coerces null into 0 or "". */
+const NullableId = Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1 });
+const NullableYear = Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 2000, maximum: 2100 });
+const NullableNumber = Type.Unsafe<number | null>({ type: ['number', 'null'] });
+const NullableDate = Type.Unsafe<string | null>({ type: ['string', 'null'], format: 'date', description: 'YYYY-MM-DD' });
+const NullableText = (maxLength: number) => Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength });
+const IndicatorRef = Type.Union([Id, NonBlank(50)], { description: 'Mã định danh (số) hoặc mã chỉ tiêu' });
+
+export const planRoutes = (_deps: AppDeps) => async (app: App) => {
+  const planTags = ['plans'];
+  const targetTags = ['targets'];
+
+  app.get(
+    '/plans',
+    {
+      config: { policy: 'plan.read' },
+      schema: {
+        tags: planTags,
+        summary: 'Danh sách kế hoạch, nghị quyết… mới nhất trước; tìm theo số hiệu hoặc trích yếu (q)',
+        querystring: Type.Object(
+          {
+            q: Type.Optional(Type.String({ maxLength: 200 })),
+            kind: Type.Optional(PlanKind),
+            year: Type.Optional(Year),
+            issuer: Type.Optional(Id),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+            cursor: Type.Optional(Type.String({ maxLength: 500 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(Plan), ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => listPlans(request.ctx, request.query),
+  );
+
+  app.get(
+    '/plans/:id',
+    { config: { policy: 'plan.read' }, schema: { tags: planTags, summary: 'Chi tiết kế hoạch và các chỉ tiêu kế hoạch của nó', params: IdParams, response: { 200: PlanDetail, ...problems(401, 403, 404) } } },
+    async (request) => getPlan(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/plans',
+    {
+      config: { policy: 'plan.write' },
+      schema: {
+        tags: planTags,
+        summary: 'Tạo kế hoạch (loại, số hiệu như "227/KH-UBND", cơ quan ban hành, ngày, trích yếu, năm mục tiêu)',
+        body: Type.Object(
+          {
+            kind: PlanKind,
+            number: NonBlank(100),
+            issuerUnitId: Type.Optional(NullableId),
+            issuedOn: Type.Optional(NullableDate),
+            title: NonBlank(2000),
+            horizonYear: Type.Optional(NullableYear),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Plan, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createPlan(request.ctx, request.body)),
+  );
+
+  app.patch(
+    '/plans/:id',
+    {
+      config: { policy: 'plan.write' },
+      schema: {
+        tags: planTags,
+        summary: 'Sửa kế hoạch',
+        params: IdParams,
+        body: Type.Object(
+          {
+            kind: Type.Optional(PlanKind),
+            number: Type.Optional(NonBlank(100)),
+            issuerUnitId: Type.Optional(NullableId),
+            issuedOn: Type.Optional(NullableDate),
+            title: Type.Optional(NonBlank(2000)),
+            horizonYear: Type.Optional(NullableYear),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: Plan, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => updatePlan(request.ctx, request.params.id, request.body),
+  );
+
+  app.get(
+    '/targets',
+    {
+      config: { policy: 'indicator.read' },
+      schema: {
+        tags: targetTags,
+        summary: 'Danh sách chỉ tiêu kế hoạch; lọc theo chỉ tiêu (mã hoặc id), kế hoạch, năm, đơn vị (applicable=true: cả chỉ tiêu theo cấp áp dụng cho đơn vị)',
+        querystring: Type.Object(
+          {
+            indicator: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+            plan: Type.Optional(Id),
+            year: Type.Optional(Year),
+            orgUnit: Type.Optional(Id),
+            applicable: Type.Optional(Type.Boolean()),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+            cursor: Type.Optional(Type.String({ maxLength: 500 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(Target), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => listTargets(request.ctx, request.query),
+  );
+
+  app.get(
+    '/targets/:id',
+    { config: { policy: 'indicator.read' }, schema: { tags: targetTags, summary: 'Chi tiết chỉ tiêu kế hoạch', params: IdParams, response: { 200: Target, ...problems(401, 403, 404) } } },
+    async (request) => getTarget(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/targets',
+    {
+      config: { policy: 'target.write' },
+      schema: {
+        tags: targetTags,
+        summary: 'Đặt chỉ tiêu kế hoạch cho một đơn vị hoặc cho mọi đơn vị của một cấp, theo năm',
+        description: 'comparator mặc định là ">="; "between" cần valueMax ≥ value (ví dụ 80% - 90%). Đơn vị phải thuộc phạm vi được phân quyền.',
+        body: Type.Object(
+          {
+            planId: Type.Optional(NullableId),
+            indicator: IndicatorRef,
+            scope: TargetScope,
+            orgUnitId: Id,
+            level: Type.Optional(Type.Unsafe<TargetLevelValue | null>({ type: ['string', 'null'], enum: [...TARGET_LEVELS, null] })),
+            year: Year,
+            comparator: Type.Optional(Comparator),
+            value: Type.Number(),
+            valueMax: Type.Optional(NullableNumber),
+            parentTargetId: Type.Optional(NullableId),
+            note: Type.Optional(NullableText(2000)),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Target, ...problems(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createTarget(request.ctx, request.body, localeFrom(request.headers['accept-language']))),
+  );
+
+  app.patch(
+    '/targets/:id',
+    {
+      config: { policy: 'target.write' },
+      schema: {
+        tags: targetTags,
+        summary: 'Sửa giá trị, so sánh, năm, kế hoạch hoặc ghi chú của chỉ tiêu kế hoạch',
+        params: IdParams,
+        body: Type.Object(
+          {
+            planId: Type.Optional(NullableId),
+            year: Type.Optional(Year),
+            comparator: Type.Optional(Comparator),
+            value: Type.Optional(Type.Number()),
+            valueMax: Type.Optional(NullableNumber),
+            note: Type.Optional(NullableText(2000)),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: Target, ...problems(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => updateTarget(request.ctx, request.params.id, request.body, localeFrom(request.headers['accept-language'])),
+  );
+
+  app.delete(
+    '/targets/:id',
+    {
+      config: { policy: 'target.write' },
+      schema: { tags: targetTags, summary: 'Xóa chỉ tiêu kế hoạch (chỉ tiêu con giữ nguyên, mất liên kết)', params: IdParams, response: { 204: Type.Null(), ...problems(401, 403, 404) } },
+    },
+    async (request, reply) => {
+      await deleteTarget(request.ctx, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/targets/:id/cascade',
+    {
+      config: { policy: 'target.write' },
+      schema: {
+        tags: targetTags,
+        summary: 'Giao chỉ tiêu xuống mọi đơn vị đang hoạt động của một cấp trực thuộc đơn vị của chỉ tiêu (cùng giá trị)',
+        params: IdParams,
+        body: Type.Object({ level: TargetLevel }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ created: Type.Integer(), skipped: Type.Integer(), items: Type.Array(Target) }),
+          ...problems(400, 401, 403, 404, 422),
+        },
+      },
+    },
+    async (request) => cascadeTarget(request.ctx, request.params.id, request.body.level, localeFrom(request.headers['accept-language'])),
+  );
+};

@@ -1,0 +1,69 @@
+/** SQL for plan records (kế hoạch, nghị quyết…): the minimal document the targets hang from. */
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Db, Tx } from '../db/database.ts';
+import type { PlanRow, PlansTable } from './schema.ts';
+
+type Q = Db | Tx;
+
+export interface PlanView extends PlanRow {
+  issuer_code: string | null;
+  issuer_name: string | null;
+  target_count: number;
+}
+
+const selectPlans = (q: Q) =>
+  q
+    .selectFrom('plans as p')
+    .leftJoin('org_units as u', 'u.id', 'p.issuer_unit_id')
+    .selectAll('p')
+    .select(['u.code as issuer_code', 'u.name as issuer_name'])
+    .select(sql<number>`(SELECT count(*)::int FROM targets t WHERE t.plan_id = p.id)`.as('target_count'));
+
+export async function findPlan(q: Q, id: number): Promise<PlanRow | undefined> {
+  return q.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findPlanView(q: Q, id: number): Promise<PlanView | undefined> {
+  return selectPlans(q).where('p.id', '=', id).executeTakeFirst() as Promise<PlanView | undefined>;
+}
+
+/** The plan holding the number for the issuer (numbers repeat across issuers: "01/KH-UBND"). */
+export async function findPlanByNumber(q: Q, number: string, issuerUnitId: number | null): Promise<PlanRow | undefined> {
+  return q
+    .selectFrom('plans')
+    .selectAll()
+    .where(sql`lower(number)`, '=', number.toLowerCase())
+    .where(sql`coalesce(issuer_unit_id, 0)`, '=', issuerUnitId ?? 0)
+    .executeTakeFirst();
+}
+
+export async function insertPlan(q: Q, row: Omit<Insertable<PlansTable>, 'id' | 'created_at' | 'updated_at'>): Promise<PlanRow> {
+  return q.insertInto('plans').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updatePlan(q: Q, id: number, changes: Omit<Updateable<PlansTable>, 'id' | 'created_at' | 'updated_at'>): Promise<PlanRow> {
+  return q.updateTable('plans').set({ ...changes, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export interface PlanListQuery {
+  text?: string;
+  kind?: string;
+  horizonYear?: number;
+  issuerUnitId?: number;
+  limit: number;
+  beforeId?: number;
+}
+
+/** Newest first. */
+export async function listPlans(q: Q, query: PlanListQuery): Promise<PlanView[]> {
+  let select = selectPlans(q);
+  if (query.kind) select = select.where('p.kind', '=', query.kind);
+  if (query.horizonYear !== undefined) select = select.where('p.horizon_year', '=', query.horizonYear);
+  if (query.issuerUnitId !== undefined) select = select.where('p.issuer_unit_id', '=', query.issuerUnitId);
+  if (query.text) {
+    const like = `%${query.text.replace(/[%_\\]/g, '\\$&')}%`;
+    select = select.where((eb) => eb.or([eb('p.number', 'ilike', like), eb('p.title', 'ilike', like)]));
+  }
+  if (query.beforeId !== undefined) select = select.where('p.id', '<', query.beforeId);
+  return select.orderBy('p.id', 'desc').limit(query.limit).execute() as Promise<PlanView[]>;
+}
