@@ -1,9 +1,10 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { analytics } from '../commands/analytics.ts';
+import { analytics, overview, series } from '../commands/analytics.ts';
 import { submitDataValues } from '../commands/submitDataValues.ts';
 import { localeFrom } from '../http/messages.ts';
 import type { App, AppDeps } from '../http/types.ts';
-import { problems } from './schemas.ts';
+import { TARGET_STATUSES } from '../../domain/targets.ts';
+import { StringEnum, problems } from './schemas.ts';
 
 const Num = Type.Union([Type.Number(), Type.Null()]);
 const ImportSummary = Type.Object({
@@ -19,6 +20,7 @@ const Cell = {
   count: Type.Integer(),
   target: Type.Union([Type.Object({ id: Type.Integer(), comparator: Type.String(), value: Type.Number(), valueMax: Num }), Type.Null()]),
   attainment: Num,
+  status: Type.Union([StringEnum(TARGET_STATUSES), Type.Null()]),
 };
 const UnitRef = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), kind: Type.String(), closedOn: Type.Union([Type.String(), Type.Null()]) });
 const IndicatorRef = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), unit: Type.String() });
@@ -94,5 +96,74 @@ export const dataValueRoutes = (_deps: AppDeps) => async (app: App) => {
       },
     },
     async (request) => analytics(request.ctx, request.query),
+  );
+
+  app.get(
+    '/analytics/series',
+    {
+      config: { policy: 'data.read' },
+      schema: {
+        tags: ['data'],
+        summary: 'Chuỗi số liệu theo thời gian của một chỉ tiêu tại một đơn vị (theo loại kỳ của chỉ tiêu)',
+        querystring: Type.Object(
+          {
+            indicator: Type.String({ minLength: 1, maxLength: 100 }),
+            orgUnit: Type.String({ minLength: 1, maxLength: 50 }),
+            from: Type.String({ minLength: 1, maxLength: 20 }),
+            to: Type.String({ minLength: 1, maxLength: 20 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            indicator: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), unit: Type.String(), periodType: Type.String() }),
+            orgUnit: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
+            items: Type.Array(Type.Object({ period: Type.String(), value: Num, numerator: Num, denominator: Num, count: Type.Integer() })),
+          }),
+          ...problems(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => series(request.ctx, request.query),
+  );
+
+  app.get(
+    '/analytics/overview',
+    {
+      config: { policy: 'data.read' },
+      schema: {
+        tags: ['data'],
+        summary: 'Mọi chỉ tiêu tại một đơn vị trong năm: số mới nhất, chỉ tiêu kế hoạch, mức đạt, trạng thái và dự báo cuối năm',
+        querystring: Type.Object(
+          { orgUnit: Type.String({ minLength: 1, maxLength: 50 }), year: Type.Integer({ minimum: 2000, maximum: 2100 }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            orgUnit: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
+            year: Type.Integer(),
+            items: Type.Array(
+              Type.Object({
+                indicator: Type.Object({
+                  id: Type.Integer(),
+                  code: Type.String(),
+                  name: Type.String(),
+                  unit: Type.String(),
+                  pillar: Type.Union([Type.String(), Type.Null()]),
+                  direction: Type.String(),
+                  periodType: Type.String(),
+                  decimals: Type.Integer(),
+                }),
+                latestPeriod: Type.Union([Type.String(), Type.Null()]),
+                forecast: Num,
+                ...Cell,
+              }),
+            ),
+          }),
+          ...problems(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => overview(request.ctx, request.query),
   );
 };

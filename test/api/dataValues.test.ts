@@ -73,6 +73,37 @@ describe('data values and rollups', () => {
     assert.equal(Math.round(city.value * 100) / 100, 99.68);
   });
 
+  it('evaluates the figure against the target that applies, and reads a series and the overview', async () => {
+    const city = await api.database.db.selectFrom('org_units').select('id').where('code', '=', '31').executeTakeFirstOrThrow();
+    const tk = await api.database.db.selectFrom('indicators').select('id').where('code', '=', 'TK_TT').executeTakeFirstOrThrow();
+    await api.database.db.insertInto('targets').values([
+      { indicator_id: tk.id, scope: 'unit', org_unit_id: city.id, year: 2025, comparator: '>=', value: 90 },
+      { indicator_id: tk.id, scope: 'level', level: 'commune', org_unit_id: city.id, year: 2025, comparator: '>=', value: 95 },
+    ]).execute();
+    const atCity = await read('TK_TT', '31', '2025Q3');
+    assert.equal(atCity.target.value, 90);
+    assert.equal(Math.round(atCity.attainment * 10000) / 10000, Math.round((99.6794 / 90) * 10000) / 10000);
+    assert.equal(atCity.status, 'achieved');
+    const wardsQ3 = await read('TK_TT', '31', '2025Q3', '&by=children');
+    const dk = wardsQ3.items.find((r: { orgUnit: { code: string } }) => r.orgUnit.code === '11692');
+    assert.equal(dk.target.value, 95, 'a ward gets the level target for communes, not the city’s own');
+    assert.equal(dk.status, 'achieved');
+
+    const res = await api.call('GET', '/api/v1/analytics/series?indicator=TK_TT&orgUnit=11692&from=2025-07&to=2025-09', { as: admin });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(res.json().items.map((r: { period: string; value: number | null }) => [r.period, r.value === null ? null : Math.round(r.value * 100) / 100]), [
+      ['2025-07', null],
+      ['2025-08', 10],
+      ['2025-09', 99.67],
+    ]);
+    const ov = await api.call('GET', '/api/v1/analytics/overview?orgUnit=31&year=2025', { as: admin });
+    assert.equal(ov.statusCode, 200, ov.body);
+    const row = ov.json().items.find((r: { indicator: { code: string } }) => r.indicator.code === 'TK_TT');
+    assert.equal(row.latestPeriod, '2025-09');
+    assert.equal(row.target.value, 90);
+    assert.equal(Math.round(row.value * 100) / 100, 99.68);
+  });
+
   it('updates a value: the rollup follows, and the cell keeps its history', async () => {
     const res = await post(admin, [{ indicator: 'HS_TT', orgUnit: '11692', period: '2025-07', value: 150, comment: 'Sửa theo báo cáo chính thức' }]);
     assert.deepEqual(res.json(), { imported: 0, updated: 1, ignored: 0, conflicts: [] });
