@@ -2,6 +2,8 @@
  * Checks on one reported value before it is stored. Problems are message keys with parameters, so
  * the server can word them in the caller's language.
  */
+import { defaultRange } from './indicators.ts';
+
 export interface IndicatorRules {
   code: string;
   unit: string;
@@ -29,13 +31,6 @@ export interface ValueProblem {
   params: Record<string, string | number>;
 }
 
-/** Bounds a unit implies when the indicator sets none: a % lies in 0–100, counts and money are not negative. */
-export function defaultBounds(unit: string): { min: number | null; max: number | null } {
-  if (unit === '%') return { min: 0, max: 100 };
-  if (['count', 'VND', 'million VND', 'billion VND', 'people', 'days', 'hours', 'rank'].includes(unit)) return { min: 0, max: null };
-  return { min: null, max: null };
-}
-
 /** The stored value: for a ratio, scale × numerator / denominator; otherwise the value itself. */
 export function normalizeValue(rules: IndicatorRules, input: ValueInput): { value: number | null; numerator: number | null; denominator: number | null } {
   if (rules.spaceAggregation === 'ratio') {
@@ -60,7 +55,7 @@ export function validateValue(rules: IndicatorRules, input: ValueInput): ValuePr
     return problems;
   }
   if (input.value == null) return [{ key: 'dataValue.valueRequired', params: { indicator: rules.code } }];
-  const defaults = defaultBounds(rules.unit);
+  const defaults = defaultRange(rules.unit);
   const min = rules.minValue ?? defaults.min;
   const max = rules.maxValue ?? defaults.max;
   if (min !== null && input.value < min)

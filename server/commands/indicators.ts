@@ -97,21 +97,6 @@ export function fieldsOfPatch(current: IndicatorRow, patch: IndicatorPatch): Ind
   };
 }
 
-const API_FIELD: Record<keyof IndicatorFields, string> = {
-  code: 'code',
-  name: 'name',
-  description: 'description',
-  unit: 'unit',
-  pillar: 'pillar',
-  direction: 'direction',
-  space_aggregation: 'spaceAggregation',
-  time_aggregation: 'timeAggregation',
-  period_type: 'periodType',
-  decimals: 'decimals',
-  min_value: 'minValue',
-  max_value: 'maxValue',
-};
-
 /** Problems of a definition, worded in the caller's language, with the API field as path. */
 export function definitionProblems(fields: IndicatorFields, locale: Locale, pathPrefix = 'body.'): FieldProblem[] {
   return checkIndicatorDefinition({
@@ -139,7 +124,7 @@ export async function assertCodeFree(q: Db | Tx, code: string, exceptId?: number
   throw conflict('indicator.codeTaken', { code: holder.code, name: holder.name });
 }
 
-/** The fields of MEANING_FIELDS that differ, as stored-column names. */
+/** The fields of MEANING_FIELDS (API names) whose value differs between the stored row and the next definition. */
 export function changedMeaning(current: IndicatorRow, next: IndicatorFields): (typeof MEANING_FIELDS)[number][] {
   const column = { unit: 'unit', spaceAggregation: 'space_aggregation', timeAggregation: 'time_aggregation', periodType: 'period_type' } as const;
   return MEANING_FIELDS.filter((f) => current[column[f]] !== next[column[f]]);
@@ -153,7 +138,7 @@ async function withCodeRace<T>(code: string, run: () => Promise<T>): Promise<T> 
   try {
     return await run();
   } catch (error) {
-    if ((error as { code?: string }).code === '23505') throw conflict('indicator.codeTaken', { code, name: code });
+    if ((error as { code?: string }).code === '23505') throw conflict('indicator.codeTakenRace', { code });
     throw error;
   }
 }

@@ -72,8 +72,8 @@ async function requirePlan(tx: Tx, planId: number | null | undefined) {
   if (!(await findPlan(tx, planId))) throw notFound('target.planNotFound', { id: planId });
 }
 
-async function openTarget(tx: Tx, id: number): Promise<TargetRow> {
-  const row = await store.findTarget(tx, id);
+async function openTarget(tx: Tx, id: number, lock = false): Promise<TargetRow> {
+  const row = await store.findTarget(tx, id, { lock });
   if (!row) throw notFound('target.notFound', { id });
   return row;
 }
@@ -173,7 +173,7 @@ export async function deleteTarget(ctx: CommandContext, id: number) {
  */
 export async function cascadeTarget(ctx: CommandContext, id: number, level: TargetLevel, locale: Locale) {
   const createdIds = await ctx.db.transaction().execute(async (tx) => {
-    const parent = await openTarget(tx, id);
+    const parent = await openTarget(tx, id, true);
     await ctx.access.requireUnit(tx, 'target.write', parent.org_unit_id);
     const units = await store.openUnitsOfLevelUnder(tx, parent.org_unit_id, level);
     if (units.length === 0) {

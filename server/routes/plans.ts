@@ -6,7 +6,7 @@ import { cascadeTarget, createTarget, deleteTarget, getTarget, listTargets, upda
 import { localeFrom } from '../http/messages.ts';
 import type { App, AppDeps } from '../http/types.ts';
 import { Comparator, Plan, PlanDetail, PlanKind, Target, TargetLevel, TargetScope } from './catalogSchemas.ts';
-import { DateString, Id, NonBlank, Page, problems } from './schemas.ts';
+import { Id, NonBlank, Page, problems } from './schemas.ts';
 
 const IdParams = Type.Object({ id: Id });
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });

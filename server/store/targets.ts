@@ -37,8 +37,10 @@ const selectTargets = (q: Q) =>
 
 export type NewTarget = Omit<Insertable<TargetsTable>, 'id' | 'created_at' | 'updated_at'>;
 
-export async function findTarget(q: Q, id: number): Promise<TargetRow | undefined> {
-  return q.selectFrom('targets').selectAll().where('id', '=', id).executeTakeFirst();
+/** `lock` takes FOR UPDATE, so that two cascades of one target run one after the other. */
+export async function findTarget(q: Q, id: number, options: { lock?: boolean } = {}): Promise<TargetRow | undefined> {
+  const select = q.selectFrom('targets').selectAll().where('id', '=', id);
+  return (options.lock ? select.forUpdate() : select).executeTakeFirst();
 }
 
 export async function findTargetViews(q: Q, ids: readonly number[]): Promise<TargetView[]> {

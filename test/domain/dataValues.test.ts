@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultBounds, normalizeValue, validateValue, type IndicatorRules } from '../../domain/dataValues.ts';
+import { normalizeValue, validateValue, type IndicatorRules } from '../../domain/dataValues.ts';
 
 const percent: IndicatorRules = { code: 'TK_TT', unit: '%', spaceAggregation: 'ratio', minValue: null, maxValue: null };
 const count: IndicatorRules = { code: 'HS', unit: 'count', spaceAggregation: 'sum', minValue: null, maxValue: null };
@@ -22,8 +22,6 @@ describe('reported value checks', () => {
     assert.deepEqual(keys(count, { value: null }), ['dataValue.valueRequired']);
     assert.deepEqual(keys({ ...count, minValue: 10 }, { value: 5 }), ['dataValue.belowMin']);
     assert.deepEqual(keys(count, { value: Number.POSITIVE_INFINITY }), ['dataValue.notFinite']);
-    assert.deepEqual(defaultBounds('%'), { min: 0, max: 100 });
-    assert.deepEqual(defaultBounds('index'), { min: null, max: null });
   });
 
   it('stores 100 × numerator / denominator as the value of a % ratio', () => {
