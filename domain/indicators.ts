@@ -123,7 +123,9 @@ export function checkIndicatorDefinition(d: IndicatorDefinition): DefinitionProb
     problems.push({ field: 'maxValue', key: 'indicator.rangeInverted', params: { min: d.minValue, max: d.maxValue } });
   if (NON_ADDITIVE_UNITS.has(d.unit)) {
     if (d.spaceAggregation === 'sum') problems.push({ field: 'spaceAggregation', key: 'indicator.notAdditive', params: { unit: d.unit } });
-    if (d.timeAggregation === 'sum') problems.push({ field: 'timeAggregation', key: 'indicator.notAdditive', params: { unit: d.unit } });
+    // A ratio's parts add up over time (files handled online / all files, month after month); its percentage does not.
+    if (d.timeAggregation === 'sum' && d.spaceAggregation !== 'ratio')
+      problems.push({ field: 'timeAggregation', key: 'indicator.notAdditive', params: { unit: d.unit } });
   }
   return problems;
 }

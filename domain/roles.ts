@@ -18,6 +18,11 @@ export const ACTIONS = {
   'target.write': ['coordinator', 'admin'],
   'data.read': ['reporter', 'approver', 'coordinator', 'leader', 'admin'],
   'data.write': ['reporter', 'coordinator', 'admin'],
+  'form.read': ['reporter', 'approver', 'coordinator', 'leader', 'admin'],
+  'form.write': ['coordinator', 'admin'],
+  'submission.write': ['reporter', 'coordinator', 'admin'],
+  'submission.approve': ['approver', 'coordinator', 'admin'],
+  'submission.reopen': ['coordinator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

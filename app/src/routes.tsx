@@ -10,6 +10,8 @@ const LoginPage = lazy(() => import('./scenes/Login/LoginPage'));
 const HomePage = lazy(() => import('./scenes/Home/HomePage'));
 const ComingSoonPage = lazy(() => import('./scenes/ComingSoon/ComingSoonPage'));
 const UnitsPage = lazy(() => import('./scenes/Units/UnitsPage'));
+const IndicatorsPage = lazy(() => import('./scenes/Indicators/IndicatorsPage'));
+const IndicatorPage = lazy(() => import('./scenes/Indicators/IndicatorPage'));
 const UsersPage = lazy(() => import('./scenes/Users/UsersPage'));
 const AuditPage = lazy(() => import('./scenes/Audit/AuditPage'));
 const NotFoundPage = lazy(() => import('./scenes/NotFound/NotFoundPage'));
@@ -28,7 +30,8 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path="plans" element={<ComingSoonPage area="plans" />} />
-        <Route path="indicators" element={<ComingSoonPage area="indicators" />} />
+        <Route path="indicators" element={<IndicatorsPage />} />
+        <Route path="indicators/:code" element={<IndicatorPage />} />
         <Route path="tasks" element={<ComingSoonPage area="tasks" />} />
         <Route path="reports" element={<ComingSoonPage area="reports" />} />
         <Route path="rankings" element={<ComingSoonPage area="rankings" />} />

@@ -11,6 +11,7 @@ import { tryParsePeriod, type Period } from '../../domain/periods.ts';
 import type { Tx } from '../db/database.ts';
 import { ProblemError } from '../http/problem.ts';
 import { translate, type Locale, type MessageKey } from '../http/messages.ts';
+import { lockedCells } from '../store/submissions.ts';
 import { audit, type CommandContext } from './context.ts';
 
 export interface DataValueInput {
@@ -126,7 +127,25 @@ async function resolve(tx: Tx, ctx: CommandContext, rows: DataValueInput[], loca
       }
     }
   });
-  return { resolved, conflicts };
+  // A cell of a submitted or approved report belongs to the report until it is returned or reopened.
+  const locked = await lockedCells(tx, resolved.map((r) => r.indicatorId), resolved.map((r) => r.orgUnitId), resolved.map((r) => r.period.id));
+  if (locked.length === 0) return { resolved, conflicts };
+  const lockedAt = new Set<number>();
+  for (const cell of locked) {
+    if (lockedAt.has(cell.index)) continue;
+    lockedAt.add(cell.index);
+    const r = resolved[cell.index]!;
+    const row = rows[r.index]!;
+    say(r.index, 'dataValue.locked', {
+      indicator: indicatorByCode.get(row.indicator.toLowerCase())!.code,
+      unit: unitByCode.get(row.orgUnit)!.name,
+      period: r.period.id,
+      form: cell.form_code,
+      status: translate(locale, `submissionStatus.${cell.status}`),
+    });
+  }
+  conflicts.sort((a, b) => a.index - b.index);
+  return { resolved: resolved.filter((_, j) => !lockedAt.has(j)), conflicts };
 }
 
 async function store(tx: Tx, rows: ResolvedRow[], source: SubmitOptions['source']): Promise<{ imported: number; updated: number }> {

@@ -13,6 +13,8 @@ export type Tx = Transaction<Database>;
 
 export function createDb(connectionString: string, max = 10): { db: Db; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString, max, application_name: 'dxpulse' });
+  // An idle connection that dies (server restart, network) must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool };
 }

@@ -19,6 +19,7 @@ import { auditRoutes } from '../routes/audit.ts';
 import { dataValueRoutes } from '../routes/dataValues.ts';
 import { indicatorRoutes } from '../routes/indicators.ts';
 import { planRoutes } from '../routes/plans.ts';
+import { formRoutes } from '../routes/forms.ts';
 
 export const API_PREFIX = '/api/v1';
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
       await api.register(dataValueRoutes(deps));
       await api.register(indicatorRoutes(deps));
       await api.register(planRoutes(deps));
+      await api.register(formRoutes(deps));
     },
     { prefix: API_PREFIX },
   );

@@ -1,6 +1,7 @@
 /**
  * The Hải Phòng demo: the city's 114 communes, wards and special zones with their lineage, its
- * agencies (old and new), and one account per role. Loaded on first start into an empty database.
+ * agencies (old and new), one account per role, and the indicators, plans, targets and demo values
+ * of demoIndicators.ts / demoValues.ts. Loaded on first start into an empty database.
  */
 import { sql } from 'kysely';
 import type { Role } from '../../domain/roles.ts';
@@ -11,6 +12,7 @@ import { appendAudit } from '../store/audit.ts';
 import { HAI_PHONG_AGENCIES } from './haiPhongAgencies.ts';
 import { seedUnits } from './units.ts';
 import { grantAdminOnRoots } from './bootstrap.ts';
+import { seedDemoIndicatorsAndValues } from './demoValues.ts';
 
 export const HAI_PHONG = '31';
 export const DEMO_PASSWORD = 'DxPulse@2025';
@@ -88,12 +90,14 @@ export async function seedDemo(db: Db, log: (line: string) => void): Promise<voi
   await grantAdminOnRoots(db);
   const accounts = await seedDemoAccounts(db);
   log(`Đã tạo ${accounts} tài khoản mẫu (mật khẩu ${DEMO_PASSWORD}).`);
+  const data = await seedDemoIndicatorsAndValues(db);
+  log(`Đã nạp ${data.indicators} chỉ tiêu, ${data.plans} văn bản với ${data.targets} chỉ tiêu kế hoạch, ${data.values} số liệu mẫu (nguồn «demo») và tổng hợp của chúng.`);
   await appendAudit(db, {
     actorUserId: null,
     actorUsername: 'system',
     action: 'demo.seed',
     entityType: 'system',
     entityId: null,
-    after: { units: units.units, agencies, accounts },
+    after: { units: units.units, agencies, accounts, ...data },
   });
 }

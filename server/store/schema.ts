@@ -207,6 +207,103 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+export interface ReportFormsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  description: string | null;
+  period_type: 'day' | 'week' | 'month' | 'quarter' | 'half' | 'year';
+  cutoff: Generated<'calendar' | 'nd09'>;
+  deadline_offset_days: Generated<number>;
+  deadline_from: Generated<'periodEnd' | 'windowEnd'>;
+  first_period: string | null;
+  owner_unit_id: number;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReportFormItemsTable {
+  form_id: number;
+  indicator_id: number;
+  position: number;
+  required: Generated<boolean>;
+}
+
+export interface ReportFormRulesTable {
+  id: Generated<number>;
+  form_id: number;
+  position: number;
+  expression: string;
+  message: string | null;
+}
+
+export interface OrgUnitGroupsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  description: string | null;
+  owner_unit_id: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrgUnitGroupMembersTable {
+  group_id: number;
+  org_unit_id: number;
+}
+
+export interface ReportFormAssignmentsTable {
+  id: Generated<number>;
+  form_id: number;
+  kind: 'unit' | 'level' | 'group';
+  org_unit_id: number | null;
+  level: 'province' | 'district' | 'commune' | 'department' | null;
+  group_id: number | null;
+}
+
+export interface SubmissionsTable {
+  id: Generated<number>;
+  form_id: number;
+  org_unit_id: number;
+  period_id: string;
+  period_start: string;
+  period_end: string;
+  status: Generated<'draft' | 'submitted' | 'approved' | 'returned'>;
+  first_submitted_at: Date | null;
+  submitted_at: Date | null;
+  submitted_by: number | null;
+  decided_at: Date | null;
+  decided_by: number | null;
+  return_reason: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SubmissionValuesTable {
+  submission_id: number;
+  indicator_id: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  comment: string | null;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface SubmissionEventsTable {
+  id: Generated<number>;
+  submission_id: number;
+  action: 'created' | 'saved' | 'submitted' | 'approved' | 'returned' | 'reopened';
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  detail: Json;
+  actor_id: number | null;
+  at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   applied_at: Timestamp;
@@ -230,6 +327,15 @@ export interface Database {
   rollups: RollupsTable;
   rollup_dirty: RollupDirtyTable;
   idempotency_keys: IdempotencyKeysTable;
+  report_forms: ReportFormsTable;
+  report_form_items: ReportFormItemsTable;
+  report_form_rules: ReportFormRulesTable;
+  org_unit_groups: OrgUnitGroupsTable;
+  org_unit_group_members: OrgUnitGroupMembersTable;
+  report_form_assignments: ReportFormAssignmentsTable;
+  submissions: SubmissionsTable;
+  submission_values: SubmissionValuesTable;
+  submission_events: SubmissionEventsTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -240,3 +346,6 @@ export type AuditEventRow = Selectable<AuditEventsTable>;
 export type IndicatorRow = Selectable<IndicatorsTable>;
 export type TargetRow = Selectable<TargetsTable>;
 export type PlanRow = Selectable<PlansTable>;
+export type ReportFormRow = Selectable<ReportFormsTable>;
+export type SubmissionRow = Selectable<SubmissionsTable>;
+export type OrgUnitGroupRow = Selectable<OrgUnitGroupsTable>;

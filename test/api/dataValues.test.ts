@@ -113,7 +113,9 @@ describe('data values and rollups', () => {
     const history = await api.database.db
       .selectFrom('data_value_history as h')
       .innerJoin('org_units as u', 'u.id', 'h.org_unit_id')
+      .innerJoin('indicators as i', 'i.id', 'h.indicator_id')
       .select(['h.action', 'h.value', 'h.previous_value', 'h.source', 'h.changed_by', 'h.comment'])
+      .where('i.code', '=', 'HS_TT')
       .where('u.code', '=', '11692')
       .where('h.period_id', '=', '2025-07')
       .orderBy('h.id')

@@ -53,7 +53,7 @@ describe('indicators', () => {
   const codes = (page: { items: { code: string }[] }) => page.items.map((i) => i.code);
 
   before(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ catalogue: 'empty' }); // counts what it creates: without the demo's catalogue
     [coordinator, reporter, wardAdmin, leader] = [
       await api.login('dieuphoi', DEMO_PASSWORD),
       await api.login('baocao', DEMO_PASSWORD),
@@ -167,7 +167,7 @@ describe('indicators', () => {
       const inverted = await refused(400, 'POST', '/api/v1/indicators', { ...FILES, code: 'X-7', minValue: 10, maxValue: 5 });
       assert.equal(inverted.detail, 'Giá trị nhỏ nhất (10) lớn hơn giá trị lớn nhất (5).');
 
-      const two = await refused(400, 'POST', '/api/v1/indicators', { ...ONLINE_RATE, code: 'X-8', timeAggregation: 'sum', minValue: 100, maxValue: 0 });
+      const two = await refused(400, 'POST', '/api/v1/indicators', { ...ONLINE_RATE, code: 'X-8', spaceAggregation: 'avg', timeAggregation: 'sum', minValue: 100, maxValue: 0 });
       assert.equal(two.detail, 'Định nghĩa chỉ tiêu có 2 lỗi.');
       assert.deepEqual(two.errors?.map((e) => e.path).sort(), ['body.maxValue', 'body.timeAggregation']);
     });
@@ -288,7 +288,7 @@ describe('indicators', () => {
       assert.match(taken.detail, /^Mã chỉ tiêu «CQS-HSCV» đã được dùng/);
       const empty = await refused(400, 'PATCH', '/api/v1/indicators/KTS-TT', {});
       assert.equal(empty.detail, 'Dữ liệu gửi lên không hợp lệ.');
-      const sum = await refused(400, 'PATCH', '/api/v1/indicators/CQS-HSCV', { timeAggregation: 'sum' });
+      const sum = await refused(400, 'PATCH', '/api/v1/indicators/CQS-HSCV', { spaceAggregation: 'avg', timeAggregation: 'sum' });
       assert.match(sum.detail, /không thể tổng hợp bằng phép cộng/);
       await refused(404, 'PATCH', '/api/v1/indicators/KHONG-CO', { name: 'X' });
     });

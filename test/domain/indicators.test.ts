@@ -53,7 +53,9 @@ describe('indicator definitions', () => {
 
   it('refuses to add up percentages, ranks and indexes in space or time', () => {
     assert.deepEqual(keys({ spaceAggregation: 'sum' }), ['spaceAggregation:indicator.notAdditive']);
-    assert.deepEqual(keys({ timeAggregation: 'sum' }), ['timeAggregation:indicator.notAdditive']);
+    assert.deepEqual(keys({ spaceAggregation: 'avg', timeAggregation: 'sum' }), ['timeAggregation:indicator.notAdditive']);
+    // …but a ratio's numerator and denominator do add up over the months.
+    assert.deepEqual(keys({ timeAggregation: 'sum' }), []);
     assert.deepEqual(keys({ unit: 'rank', spaceAggregation: 'sum', timeAggregation: 'sum', maxValue: null }), [
       'spaceAggregation:indicator.notAdditive',
       'timeAggregation:indicator.notAdditive',

@@ -3,7 +3,7 @@ import { loadConfig } from '../../server/config.ts';
 import { buildApp } from '../../server/http/app.ts';
 import { startRollupWorker, type RollupWorker } from '../../server/jobs/rollupWorker.ts';
 import type { App } from '../../server/http/types.ts';
-import { freshDatabase, type TestDatabase } from './db.ts';
+import { clearCatalogue, freshDatabase, type TestDatabase } from './db.ts';
 
 export interface Session {
   cookie: string;
@@ -22,8 +22,13 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(options: { rollups?: boolean } = {}): Promise<TestApi> {
+/**
+ * A server on a private copy of the seeded template (the whole demo). `catalogue: 'empty'` drops the
+ * demo's indicators, plans, targets and values first, for tests that count what they create.
+ */
+export async function startTestApi(options: { rollups?: boolean; catalogue?: 'demo' | 'empty' } = {}): Promise<TestApi> {
   const database = await freshDatabase();
+  if (options.catalogue === 'empty') await clearCatalogue(database.db);
   const worker: RollupWorker | undefined = options.rollups ? await startRollupWorker(database.db, database.pool, { pollMs: 200 }) : undefined;
   const config = { ...loadConfig({}), sessionTtlHours: 1 };
   const app = await buildApp({ db: database.db, config });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { ensureDatabase } from '../../server/db/connect.ts';
 import { createDb, type Db } from '../../server/db/database.ts';
@@ -23,6 +24,9 @@ export async function freshDatabase(): Promise<TestDatabase> {
     db,
     pool,
     drop: async () => {
+      // pool.end() resolves before its clients have closed; the forced drop below may terminate one
+      // of them, whose error would otherwise surface as an uncaught exception in a later test.
+      pool.on('error', () => {});
       await db.destroy();
       const admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect();
@@ -30,4 +34,12 @@ export async function freshDatabase(): Promise<TestDatabase> {
       await admin.end();
     },
   };
+}
+
+/**
+ * Remove the demo's indicators, plans, targets, values and rollups (and whatever hangs off them), for
+ * tests of the catalogue itself that start from an empty one. Units, agencies and accounts stay.
+ */
+export async function clearCatalogue(db: Db): Promise<void> {
+  await sql`TRUNCATE data_values, data_value_history, rollups, rollup_dirty, targets, plans, indicators RESTART IDENTITY CASCADE`.execute(db);
 }

@@ -6,7 +6,27 @@
 import { sql } from 'kysely';
 import type { Db } from '../../server/db/database.ts';
 
-const TABLES = ['org_units', 'org_unit_closure', 'org_unit_lineage', 'users', 'memberships', 'audit_events', 'indicators', 'plans', 'targets'] as const;
+const TABLES = [
+  'org_units',
+  'org_unit_closure',
+  'org_unit_lineage',
+  'users',
+  'memberships',
+  'audit_events',
+  'indicators',
+  'plans',
+  'targets',
+  'data_values',
+  'report_forms',
+  'report_form_items',
+  'report_form_rules',
+  'report_form_assignments',
+  'org_unit_groups',
+  'org_unit_group_members',
+  'submissions',
+  'submission_values',
+  'submission_events',
+] as const;
 export type Table = (typeof TABLES)[number];
 
 export interface DbState {

@@ -58,7 +58,7 @@ export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
-  /** A JSON body (serialised here) or a raw string with its own content type. */
+  /** A JSON body (serialised here), or a raw string or bytes with their own content type. */
   body?: unknown;
   contentType?: string;
   signal?: AbortSignal;
@@ -86,9 +86,10 @@ export async function request<T>(method: string, path: string, options: RequestO
   };
   let body: BodyInit | undefined;
   if (options.body !== undefined) {
-    if (options.contentType && typeof options.body === 'string') {
+    const raw = typeof options.body === 'string' || options.body instanceof Blob || options.body instanceof ArrayBuffer;
+    if (options.contentType && raw) {
       headers['Content-Type'] = options.contentType;
-      body = options.body;
+      body = options.body as BodyInit;
     } else {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(options.body);
@@ -128,6 +129,44 @@ export async function request<T>(method: string, path: string, options: RequestO
     throw new ApiError(response.status, problem, response.statusText || `HTTP ${response.status}`);
   }
   return payload as T;
+}
+
+/**
+ * Download a file the API produces (an Excel export) and hand it to the browser as a download.
+ * Errors come back as ApiError like any other call.
+ */
+export async function downloadFile(path: string, fallbackName: string, query?: Record<string, QueryValue>): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}${buildQuery(query)}`, {
+      headers: { 'Accept-Language': languageProvider() },
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    throw new NetworkError(error);
+  }
+  if (!response.ok) {
+    if (response.status === 401) unauthorizedHandler?.();
+    let problem: Partial<Problem> = {};
+    try {
+      problem = (await response.json()) as Partial<Problem>;
+    } catch {
+      // not JSON
+    }
+    throw new ApiError(response.status, problem, response.statusText || `HTTP ${response.status}`);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="([^"]+)"/i.exec(disposition);
+  const name = star ? decodeURIComponent(star[1]!) : (plain?.[1] ?? fallbackName);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const api = {

@@ -50,3 +50,12 @@ export function useOrgUnitSearch(q: string, options: { includeClosed?: boolean; 
     staleTime: 30_000,
   });
 }
+
+/** The top units of the user's scope (GET /org-units without a parent or query). */
+export function useScopeRoots() {
+  return useQuery({
+    queryKey: ['org-units', 'roots'] as const,
+    queryFn: ({ signal }) => orgUnitsApi.list({ limit: 100 }, signal),
+    staleTime: 5 * 60_000,
+  });
+}

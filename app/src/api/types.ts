@@ -6,8 +6,25 @@
 // The vocabularies live in domain/, shared by server and app, so the two cannot drift apart.
 export { ROLES, type Role } from '../../../domain/roles';
 export { ORG_UNIT_KINDS, type OrgUnitKind, type LineageShare } from '../../../domain/orgUnits';
+export {
+  DIRECTIONS,
+  INDICATOR_PERIOD_TYPES,
+  INDICATOR_UNITS,
+  PILLARS,
+  SPACE_AGGREGATIONS,
+  TIME_AGGREGATIONS,
+  type Direction,
+  type IndicatorPeriodType,
+  type IndicatorSpaceAggregation,
+  type IndicatorTimeAggregation,
+  type IndicatorUnit,
+  type Pillar,
+} from '../../../domain/indicators';
+export { COMPARATORS, TARGET_LEVELS, TARGET_STATUSES, type Comparator, type TargetLevel, type TargetScope, type TargetStatus } from '../../../domain/targets';
 import type { Role } from '../../../domain/roles';
 import type { OrgUnitKind, LineageShare } from '../../../domain/orgUnits';
+import type { Direction, IndicatorPeriodType, IndicatorSpaceAggregation, IndicatorTimeAggregation, Pillar } from '../../../domain/indicators';
+import type { Comparator, TargetLevel, TargetScope, TargetStatus } from '../../../domain/targets';
 
 export type Locale = 'vi' | 'en';
 
@@ -201,4 +218,191 @@ export interface AuditQuery {
   to?: string;
   limit?: number;
   cursor?: string;
+}
+
+// ---- indicators, plans, targets (server/routes/catalogSchemas.ts) ------------------
+
+export interface Indicator {
+  id: number;
+  code: string;
+  name: string;
+  description: string | null;
+  /** One of INDICATOR_UNITS (kept a string: the server may know more than this build). */
+  unit: string;
+  pillar: string | null;
+  direction: Direction;
+  spaceAggregation: IndicatorSpaceAggregation;
+  timeAggregation: IndicatorTimeAggregation;
+  periodType: IndicatorPeriodType;
+  decimals: number;
+  minValue: number | null;
+  maxValue: number | null;
+  isDemo: boolean;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface IndicatorInput {
+  code: string;
+  name: string;
+  unit: string;
+  spaceAggregation: IndicatorSpaceAggregation;
+  timeAggregation: IndicatorTimeAggregation;
+  description?: string | null;
+  pillar?: Pillar | null;
+  direction?: Direction;
+  periodType?: IndicatorPeriodType;
+  decimals?: number;
+  minValue?: number | null;
+  maxValue?: number | null;
+}
+
+export interface IndicatorListQuery {
+  q?: string;
+  pillar?: Pillar;
+  includeArchived?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface IndicatorImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface UnitRef {
+  id: number;
+  code: string;
+  name: string;
+}
+
+export interface Plan {
+  id: number;
+  kind: string;
+  number: string;
+  issuer: UnitRef | null;
+  issuedOn: string | null;
+  title: string;
+  horizonYear: number | null;
+  targetCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Target {
+  id: number;
+  planId: number | null;
+  plan: { id: number; kind: string; number: string } | null;
+  indicator: { id: number; code: string; name: string; unit: string; direction: Direction };
+  scope: TargetScope;
+  orgUnit: UnitRef;
+  level: TargetLevel | null;
+  year: number;
+  comparator: Comparator;
+  value: number;
+  valueMax: number | null;
+  parentTargetId: number | null;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TargetQuery {
+  indicator?: string;
+  plan?: number;
+  year?: number;
+  orgUnit?: number;
+  applicable?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+// ---- analytics (server/routes/dataValues.ts) --------------------------------------
+
+/** The target a figure is measured against (the one that applies to the unit for the year). */
+export interface TargetRef {
+  id: number;
+  comparator: string;
+  value: number;
+  valueMax: number | null;
+}
+
+export interface AnalyticsCell {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** How many reports went into the figure. */
+  count: number;
+  target: TargetRef | null;
+  attainment: number | null;
+  /** Null when no target applies. */
+  status: TargetStatus | null;
+}
+
+export interface AnalyticsUnit extends UnitRef {
+  kind: OrgUnitKind;
+  closedOn: string | null;
+}
+
+export interface AnalyticsIndicatorRef {
+  id: number;
+  code: string;
+  name: string;
+  unit: string;
+}
+
+export interface AnalyticsValue extends AnalyticsCell {
+  indicator: AnalyticsIndicatorRef;
+  period: string;
+  orgUnit: AnalyticsUnit;
+}
+
+export interface AnalyticsChildRow extends AnalyticsCell {
+  orgUnit: AnalyticsUnit;
+  period: string;
+}
+
+export interface AnalyticsChildren {
+  indicator: AnalyticsIndicatorRef;
+  period: string;
+  items: AnalyticsChildRow[];
+}
+
+export interface SeriesPoint {
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  count: number;
+}
+
+export interface Series {
+  indicator: AnalyticsIndicatorRef & { periodType: IndicatorPeriodType };
+  orgUnit: UnitRef;
+  items: SeriesPoint[];
+}
+
+export interface OverviewItem extends AnalyticsCell {
+  indicator: {
+    id: number;
+    code: string;
+    name: string;
+    unit: string;
+    pillar: string | null;
+    direction: Direction;
+    periodType: IndicatorPeriodType;
+    decimals: number;
+  };
+  /** The latest period of the year with a figure, of the indicator's period type. */
+  latestPeriod: string | null;
+  /** Linear forecast at the year's end (stocks only, while the year runs). */
+  forecast: number | null;
+}
+
+export interface Overview {
+  orgUnit: UnitRef;
+  year: number;
+  items: OverviewItem[];
 }

@@ -1,10 +1,11 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { orgUnitsApi } from '../../../api/orgUnits';
 import type { ImportResult, ImportRowError } from '../../../api/types';
+import { ImportRowErrors } from '../../../components/ImportRowErrors';
 import { errorMessage } from '../../../lib/errors';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -13,31 +14,6 @@ interface Outcome {
   result?: ImportResult;
   error?: string;
   rowErrors: ImportRowError[];
-}
-
-/** "row 3" / row: 3 → 3 (the row number as in a spreadsheet, header = row 1). */
-function rowOf(e: ImportRowError): string {
-  if (typeof e.row === 'number') return String(e.row);
-  const m = /(\d+)/.exec(e.path ?? '');
-  return m ? m[1]! : (e.path ?? '');
-}
-
-function RowErrors({ errors }: { errors: ImportRowError[] }) {
-  const { t } = useTranslation();
-  return (
-    <Table<ImportRowError & { key: number }>
-      size="small"
-      className="import-errors"
-      data-testid="import-errors"
-      pagination={errors.length > 10 ? { pageSize: 10, size: 'small' } : false}
-      dataSource={errors.map((e, i) => ({ ...e, key: i }))}
-      tableLayout="fixed"
-      columns={[
-        { key: 'row', title: t('units.import.row'), width: 72, render: (_v, e) => rowOf(e) },
-        { key: 'message', title: t('units.import.message'), dataIndex: 'message', className: 'import-error-message' },
-      ]}
-    />
-  );
 }
 
 export function ImportCsvDialog({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
@@ -113,7 +89,7 @@ export function ImportCsvDialog({ onClose, onDone }: { onClose: () => void; onDo
         />
       ) : null}
       {outcome?.error ? <Alert className="import-outcome" type="error" showIcon title={outcome.error} data-testid="import-error" /> : null}
-      {outcome && outcome.rowErrors.length > 0 ? <RowErrors errors={outcome.rowErrors} /> : null}
+      {outcome && outcome.rowErrors.length > 0 ? <ImportRowErrors errors={outcome.rowErrors} /> : null}
     </Modal>
   );
 }
