@@ -10,6 +10,16 @@ export interface ResultRow {
   floorLabel: string;
 }
 
+/** A value-engine result, already worded: throughputs, build times and latencies do not fit one ratio column. */
+export interface EngineRow {
+  name: string;
+  scale: string;
+  app: string;
+  floor: string;
+  ratio: string;
+  note: string;
+}
+
 export interface Machine {
   date: string;
   cpus: number;
@@ -45,15 +55,29 @@ function cells(row: ResultRow): string[] {
 
 const HEADER = ['Benchmark', 'n', 'DX Pulse median', 'DX Pulse p95', 'Floor', 'Floor median', 'Floor p95', '× median', '× p95'];
 
-export function consoleTable(rows: readonly ResultRow[]): string {
-  const table = [HEADER, ...rows.map(cells)];
-  const widths = HEADER.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(HEADER), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(cells).map(line)].join('\n');
+const ENGINE_HEADER = ['Benchmark', 'Values', 'DX Pulse', 'Floor', 'vs floor', 'Notes'];
+const engineCells = (r: EngineRow) => [r.name, r.scale, r.app, r.floor, r.ratio, r.note];
+
+function plainTable(header: string[], body: string[][], leftAligned: (i: number) => boolean): string {
+  const table = [header, ...body];
+  const widths = header.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (leftAligned(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
-export function markdownSection(rows: readonly ResultRow[], machine: Machine): string {
-  const row = (r: string[]) => `| ${r.join(' | ')} |`;
+export function consoleTable(rows: readonly ResultRow[]): string {
+  return plainTable(HEADER, rows.map(cells), (i) => i === 0 || i === 4);
+}
+
+/** The value-engine rows, one block per row: they are too wide for a terminal table. */
+export function consoleEngine(rows: readonly EngineRow[]): string {
+  return rows
+    .map((r) => [`${r.name} — ${r.scale}`, `  DX Pulse: ${r.app}`, `  Floor:    ${r.floor}`, `  vs floor: ${r.ratio}`, `  Notes:    ${r.note}`].join('\n'))
+    .join('\n');
+}
+
+export function markdownSection(rows: readonly ResultRow[], machine: Machine, engine: readonly EngineRow[] = []): string {
+  const row = (r: string[]) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
   return [
     BEGIN_MARKER,
     '',
@@ -63,6 +87,9 @@ export function markdownSection(rows: readonly ResultRow[], machine: Machine): s
     row(HEADER),
     row(HEADER.map((_, i) => (i === 0 || i === 4 ? '---' : '---:'))),
     ...rows.map(cells).map(row),
+    ...(engine.length
+      ? ['', '**Values engine**', '', row(ENGINE_HEADER), row(ENGINE_HEADER.map(() => '---')), ...engine.map(engineCells).map(row)]
+      : []),
     '',
     END_MARKER,
   ].join('\n');

@@ -3,9 +3,14 @@
  * measured in the same run on the same server, so the figures say what the application adds and
  * survive a change of machine; nothing here asserts a time. See docs/benchmarks.md.
  *
+ * Benchmarks 1–5 (reads of the unit tree, seeding, login) are here; the values engine (bulk import
+ * vs COPY, the full rollup build, a province dashboard vs SQL over the rollups vs a naive scan, and
+ * freshness under concurrent submitters) is in engine.ts, on the same scratch database afterwards.
+ *
  * The run owns its database: a throw-away embedded PostgreSQL with durable settings (fsync on, so
  * commits cost what they cost in production), or, when DATABASE_URL is set, a scratch database
  * created on that server and dropped afterwards. Every loop is bounded; everything is loopback.
+ * Progress goes to stderr; stdout carries the results, and with --json one JSON object only.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -27,7 +32,9 @@ import { ADMIN_USERNAME, ensureAdmin } from '../seed/bootstrap.ts';
 import { seedUnits } from '../seed/units.ts';
 import { copyFrom, copyValue } from './copyIn.ts';
 import { childrenFloor, searchFloor, subtreeFloor, type RawQuery } from './floors.ts';
-import { consoleTable, markdownSection, writeSection, type Machine, type ResultRow } from './report.ts';
+import type { ScaleName } from './dataset.ts';
+import { runEngine, type EngineResults } from './engine.ts';
+import { consoleEngine, consoleTable, markdownSection, writeSection, type Machine, type ResultRow } from './report.ts';
 import { summarize, timed } from './stats.ts';
 
 const DOC_FILE = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
@@ -50,12 +57,14 @@ const SEARCHES = [
   'duong k', 'hai ph', 'xa tan', 'phuong an', 'vinh', 'trung', '11692', '26743',
 ];
 
-const log = (line: string) => console.log(line);
+/** Progress goes to stderr, so that stdout carries only the results (and with --json only the JSON). */
+const log = (line: string) => console.error(line);
 
 interface Scratch {
   db: Db;
   pool: pg.Pool;
   source: string;
+  url: string;
 }
 
 /** A database nobody else uses, and the undo steps to remove it, run in reverse order. */
@@ -84,7 +93,7 @@ async function openScratch(cleanups: (() => Promise<void>)[]): Promise<Scratch> 
   });
   const { db, pool } = createDb(url, 4);
   cleanups.push(() => db.destroy());
-  return { db, pool, source };
+  return { db, pool, source, url };
 }
 
 /**
@@ -249,20 +258,50 @@ export async function runBenchmarks(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
-      rounds: { type: 'string', default: '30' }, // passes over each input list of the read benchmarks
-      'seed-runs': { type: 'string', default: '10' },
-      'login-samples': { type: 'string', default: '50' },
+      quick: { type: 'boolean', default: false }, // the 1M case with fewer repeats, a few minutes; implies --no-write
+      json: { type: 'boolean', default: false }, // one JSON object on stdout, progress on stderr; implies --no-write
+      large: { type: 'boolean', default: false }, // also grow the values to 10M and measure again
+      huge: { type: 'boolean', default: false }, // also grow the values to 100M (hours, tens of GB of disk)
+      only: { type: 'string' }, // 'reads' (benchmarks 1–5) or 'engine' (the values engine); implies --no-write
+      rounds: { type: 'string' }, // passes over each input list of the read benchmarks
+      'seed-runs': { type: 'string' },
+      'login-samples': { type: 'string' },
+      'dashboard-rounds': { type: 'string' },
+      'import-batches': { type: 'string' },
+      'import-batch-size': { type: 'string', default: '10000' },
+      submitters: { type: 'string', default: '300' },
+      submissions: { type: 'string', default: '3' },
+      pace: { type: 'string', default: '10' }, // seconds: the paced freshness phase pauses 0…pace s before each submission
+      'build-limit': { type: 'string', default: '60' }, // minutes the full rollup build may take at each scale
       'no-write': { type: 'boolean', default: false }, // print only; leave docs/benchmarks.md alone
     },
   });
-  const count = (name: string, value: string, max: number) => {
-    const n = Number(value);
+  const quick = values.quick;
+  const count = (name: string, value: string | undefined, fallback: number, quickFallback: number, max: number) => {
+    const n = value === undefined ? (quick ? quickFallback : fallback) : Number(value);
     if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} must be an integer from 1 to ${max}`);
     return n;
   };
-  const rounds = count('rounds', values.rounds, 100);
-  const seedRuns = count('seed-runs', values['seed-runs'], 20);
-  const loginSamples = count('login-samples', values['login-samples'], 200);
+  const rounds = count('rounds', values.rounds, 30, 5, 100);
+  const seedRuns = count('seed-runs', values['seed-runs'], 10, 3, 20);
+  const loginSamples = count('login-samples', values['login-samples'], 50, 10, 200);
+  const dashboardRounds = count('dashboard-rounds', values['dashboard-rounds'], 5, 2, 50);
+  const importBatches = count('import-batches', values['import-batches'], 10, 5, 100);
+  const importBatchSize = count('import-batch-size', values['import-batch-size'], 10_000, 10_000, 200_000);
+  const submitters = count('submitters', values.submitters, 300, 300, 1000);
+  const submissions = count('submissions', values.submissions, 3, 3, 6);
+  const pace = count('pace', values.pace, 10, 10, 120);
+  const buildLimit = count('build-limit', values['build-limit'], 60, 60, 24 * 60);
+  if (values.only !== undefined && values.only !== 'reads' && values.only !== 'engine') throw new Error("--only must be 'reads' or 'engine'");
+  const runReads = values.only !== 'engine';
+  const runEngineBench = values.only !== 'reads';
+  const write = !values['no-write'] && !values.json && !quick && values.only === undefined;
+  const scales: ScaleName[] = ['1M', ...(values.large ? (['10M'] as const) : []), ...(values.huge ? (['100M'] as const) : [])];
+
+  // With --json, stdout carries the JSON object and nothing else, whatever a library might print.
+  const stdout = (text: string) => process.stdout.write(`${text}\n`);
+  const consoleLog = console.log;
+  if (values.json) console.log = (...args: unknown[]) => console.error(...args);
 
   const cleanups: (() => Promise<void>)[] = [];
   const started = Date.now();
@@ -272,55 +311,83 @@ export async function runBenchmarks(args: string[]): Promise<void> {
     await migrate(s.pool);
     const rows: ResultRow[] = [];
 
-    log(`Seeding the whole country ${seedRuns + 1} times, and the COPY floor ${seedRuns * 5 + 1} times…`);
-    const seedRow = await benchSeeding(s, seedRuns);
+    let seedRow: ResultRow | undefined;
+    if (runReads) {
+      log(`Seeding the whole country ${seedRuns + 1} times, and the COPY floor ${seedRuns * 5 + 1} times…`);
+      seedRow = await benchSeeding(s, seedRuns);
+    } else {
+      await seedUnits(s.db, 'all');
+    }
     const password = randomBytes(12).toString('base64url');
     await ensureAdmin(s.db, password); // admin of every province root, so every unit is in scope
     await sql`VACUUM ANALYZE`.execute(s.db); // steady-state statistics, as autovacuum would leave them
 
-    const app = await buildApp({ db: s.db, config: { ...loadConfig({}), sessionTtlHours: 1 } });
-    cleanups.push(() => app.close());
-    await app.ready();
-    const login = await app.inject({ method: 'POST', url: `${API}/auth/login`, payload: { username: ADMIN_USERNAME, password } });
-    if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
-    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const roots = (
-      await s.db.selectFrom('memberships').select('org_unit_id').where('role', '=', 'admin').execute()
-    ).map((r) => r.org_unit_id);
-    const api: SignedIn = { app, cookie, roots };
-    const provinces = (
-      await s.db.selectFrom('org_units').select('id').where('kind', '=', 'province').where('parent_id', 'is', null).where('closed_on', 'is', null).orderBy('code').execute()
-    ).map((r) => r.id);
+    if (runReads) {
+      const app = await buildApp({ db: s.db, config: { ...loadConfig({}), sessionTtlHours: 1 } });
+      cleanups.push(() => app.close());
+      await app.ready();
+      const login = await app.inject({ method: 'POST', url: `${API}/auth/login`, payload: { username: ADMIN_USERNAME, password } });
+      if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
+      const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      const roots = (
+        await s.db.selectFrom('memberships').select('org_unit_id').where('role', '=', 'admin').execute()
+      ).map((r) => r.org_unit_id);
+      const api: SignedIn = { app, cookie, roots };
+      const provinces = (
+        await s.db.selectFrom('org_units').select('id').where('kind', '=', 'province').where('parent_id', 'is', null).where('closed_on', 'is', null).orderBy('code').execute()
+      ).map((r) => r.id);
 
-    log(`Read benchmarks, ${rounds} rounds each…`);
-    rows.push(
-      await benchRead(s, api, `Unit search (${SEARCHES.length} queries)`, 'same LIKE/trigram query via pg', SEARCHES, rounds,
-        (q) => `${API}/org-units?q=${encodeURIComponent(q)}`, (q) => searchFloor(q, roots, PAGE + 1)),
-    );
-    rows.push(
-      await benchRead(s, api, `Children of a province (${provinces.length})`, 'same query via pg', provinces, rounds,
-        (id) => `${API}/org-units?parent=${id}`, (id) => childrenFloor(id, roots, PAGE + 1)),
-    );
-    rows.push(
-      await benchRead(s, api, `Subtree of a province (${provinces.length})`, 'closure-table join via pg', provinces, rounds,
-        (id) => `${API}/org-units/${id}/subtree`, (id) => subtreeFloor(id, SUBTREE_MAX_DEPTH)),
-    );
-    rows.push(seedRow);
+      log(`Read benchmarks, ${rounds} rounds each…`);
+      rows.push(
+        await benchRead(s, api, `Unit search (${SEARCHES.length} queries)`, 'same LIKE/trigram query via pg', SEARCHES, rounds,
+          (q) => `${API}/org-units?q=${encodeURIComponent(q)}`, (q) => searchFloor(q, roots, PAGE + 1)),
+      );
+      rows.push(
+        await benchRead(s, api, `Children of a province (${provinces.length})`, 'same query via pg', provinces, rounds,
+          (id) => `${API}/org-units?parent=${id}`, (id) => childrenFloor(id, roots, PAGE + 1)),
+      );
+      rows.push(
+        await benchRead(s, api, `Subtree of a province (${provinces.length})`, 'closure-table join via pg', provinces, rounds,
+          (id) => `${API}/org-units/${id}/subtree`, (id) => subtreeFloor(id, SUBTREE_MAX_DEPTH)),
+      );
+      rows.push(seedRow!);
 
-    log(`Login, ${loginSamples} times…`);
-    rows.push(await benchLogin(s, app, password, loginSamples));
+      log(`Login, ${loginSamples} times…`);
+      rows.push(await benchLogin(s, app, password, loginSamples));
+    }
 
+    // The machine line describes the org-unit data; read it before the values engine adds users.
     const machine = await describeMachine(s, s.source);
-    console.log(`\n${consoleTable(rows)}\n`);
-    console.log(`${machine.cpus} CPU(s), ${machine.memoryGiB} GiB, Node.js ${machine.node}, PostgreSQL ${machine.postgres}; ${machine.data}.`);
-    if (!values['no-write']) {
-      writeSection(DOC_FILE, markdownSection(rows, machine));
-      console.log(`Written to ${path.relative(process.cwd(), DOC_FILE)}.`);
+    let engine: EngineResults | undefined;
+    if (runEngineBench) {
+      engine = await runEngine({
+        url: s.url, pool: s.pool, adminPassword: password, scales, buildLimitMs: buildLimit * 60_000, dashboardRounds,
+        browserConcurrency: 6, importBatches, importBatchSize, importDrainLimitMs: (quick ? 30 : 60) * 1000, submitters, submissionsEach: submissions, paceMs: pace * 1000,
+        checkpoint: () => checkpoint(s.pool), log,
+      });
+    }
+
+    if (values.json) {
+      const reads = Object.fromEntries(
+        rows.map((r) => [r.name, { medianMs: r.app.median, p95Ms: r.app.p95, floorMedianMs: r.floor?.median ?? null, ratio: r.floor ? r.app.median / r.floor.median : null }]),
+      );
+      stdout(JSON.stringify({ ...(engine?.json ?? {}), reads, machine, quick, seconds: Math.round((Date.now() - started) / 1000) }));
+      return;
+    }
+    if (rows.length) stdout(`\n${consoleTable(rows)}\n`);
+    if (engine) stdout(`${consoleEngine(engine.rows)}\n`);
+    stdout(`${machine.cpus} CPU(s), ${machine.memoryGiB} GiB, Node.js ${machine.node}, PostgreSQL ${machine.postgres}; ${machine.data}.`);
+    if (write) {
+      writeSection(DOC_FILE, markdownSection(rows, machine, engine?.rows ?? []));
+      stdout(`Written to ${path.relative(process.cwd(), DOC_FILE)}.`);
+    } else {
+      stdout(`Not written to docs/benchmarks.md (${values['no-write'] ? '--no-write' : quick ? '--quick' : '--only'}).`);
     }
   } finally {
     for (const cleanup of cleanups.reverse()) {
       await cleanup().catch((error: unknown) => console.error(`cleanup: ${(error as Error).message}`));
     }
     log(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+    console.log = consoleLog;
   }
 }
