@@ -289,6 +289,7 @@ function report(scales: ScaleResult[], imp: ImportResult, freshness: FreshnessRe
         generateMs: Math.round(s.generateMs),
         rollupBuildMs: Math.round(s.build.markMs + s.build.drainMs),
         rollupBuildComplete: s.build.complete,
+        ...(s.build.complete ? {} : { rollupBuildEstimatedMs: Math.round(s.build.markMs + (s.build.drainMs * s.build.marks) / Math.max(1, s.build.drained)) }),
         rollupRows: s.build.rollupRows,
         ...(s.dashboard
           ? {
