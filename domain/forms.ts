@@ -98,26 +98,31 @@ export function timeliness(submittedOn: string | null, due: string, today: strin
 export const isOverdue = (status: InboxStatus, due: string, today: string): boolean => !isReceived(status) && today > due;
 
 /**
- * The periods an inbox lists for a form, oldest first: every period that has begun by `today`, is
- * not before the form's first period, and is due this year or later — so the year's reports stay
+ * The periods an inbox may list for a form, oldest first: every period that has begun by `today`, is
+ * not before the form's first period, and is due last year or later — so the year's reports stay
  * listed all year, December's report (due in January) is still listed in January, and future
- * periods never are.
+ * periods never are. Periods due before this year are carried over (`carriedOver`): the inbox shows
+ * them only while their report is still owed, as a unit that missed last year's reports still owes
+ * them.
  */
 export function inboxPeriods(form: FormSchedule, firstPeriod: Period | null, today: string): Period[] {
-  const yearStart = `${today.slice(0, 4)}-01-01`;
+  const lastYearStart = `${Number(today.slice(0, 4)) - 1}-01-01`;
   const out: Period[] = [];
   let p: Period | undefined = periodOf(form.periodType, today);
-  while (p && (!firstPeriod || p.start >= firstPeriod.start) && dueDate(form, p) >= yearStart) {
+  while (p && (!firstPeriod || p.start >= firstPeriod.start) && dueDate(form, p) >= lastYearStart) {
     out.push(p);
     try {
       p = previousPeriod(p);
     } catch {
       p = undefined;
     }
-    if (out.length > 800) break; // a daily form lists at most a year and a bit
+    if (out.length > 800) break; // a daily form lists at most two years and a bit
   }
   return out.reverse();
 }
+
+/** Whether an inbox period was due before this year: listed only while its report is owed. */
+export const carriedOver = (form: FormSchedule, period: Period, today: string): boolean => dueDate(form, period) < `${today.slice(0, 4)}-01-01`;
 
 // ---------------------------------------------------------------------------------------------
 // Rule expressions

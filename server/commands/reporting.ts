@@ -4,7 +4,7 @@
  * of one stored value.
  */
 import { sql } from 'kysely';
-import { dueDate, inboxPeriods, isOverdue, isReceived, reportingDate, timeliness, type InboxStatus, type Timeliness } from '../../domain/forms.ts';
+import { carriedOver, dueDate, inboxPeriods, isOverdue, isReceived, reportingDate, timeliness, type InboxStatus, type Timeliness } from '../../domain/forms.ts';
 import { comparePeriods, parsePeriod, periodLabel, tryParsePeriod, type Period } from '../../domain/periods.ts';
 import type { Action } from '../../domain/roles.ts';
 import type { Locale } from '../http/messages.ts';
@@ -47,8 +47,8 @@ export interface InboxInput {
 /**
  * Every report the caller owes or has sent: each active form assigned to a unit the caller reports
  * for (in its 'submission.write' scope, under `orgUnit` when given) × each period that has begun and
- * is due this year (domain/forms.ts inboxPeriods), with its status, due date and whether it is
- * overdue. Overdue first, then by due date.
+ * is due this year, or was due last year and is still owed (domain/forms.ts inboxPeriods,
+ * carriedOver), with its status, due date and whether it is overdue. Overdue first, then by due date.
  */
 export async function inbox(ctx: CommandContext, input: InboxInput, locale: Locale) {
   const roots = ctx.access.scopeRoots('submission.write');
@@ -104,6 +104,7 @@ export async function inbox(ctx: CommandContext, input: InboxInput, locale: Loca
         _period: p,
       };
     })
+    .filter((i) => !(isReceived(i.status) && carriedOver(scheduleOf(formById.get(i.form.id)!), i._period, today)))
     .filter((i) => !input.status || i.status === input.status)
     .sort(
       (a, b) =>

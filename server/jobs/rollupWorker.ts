@@ -10,6 +10,7 @@
  * A batch costs 2 + (tree depth) round trips whatever its size: under load marks accumulate while a
  * batch runs and the next batch takes them all, so the work per mark falls as the load rises.
  */
+import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { containingPeriods, parsePeriod, type Period } from '../../domain/periods.ts';
 import type { Db } from '../db/database.ts';
@@ -17,6 +18,7 @@ import * as store from '../store/rollups.ts';
 
 const LOCK_KEY = 0x0d8_7011;
 const BATCH = 20_000;
+const PROFILE = process.env.DXPULSE_ROLLUP_PROFILE === '1';
 
 /** Recompute every cell touched by up to `limit` marks; returns how many marks were consumed. */
 export async function drainBatch(db: Db, limit = BATCH): Promise<number> {
@@ -53,7 +55,14 @@ export async function drainBatch(db: Db, limit = BATCH): Promise<number> {
         }
       }
     }
-    for (const level of [...levels.keys()].sort((a, b) => b - a)) await store.recomputeLevel(tx, [...levels.get(level)!.values()]);
+    const t0 = performance.now();
+    const spent: string[] = [];
+    for (const level of [...levels.keys()].sort((a, b) => b - a)) {
+      const t = performance.now();
+      await store.recomputeLevel(tx, [...levels.get(level)!.values()]);
+      spent.push(`L${level}:${levels.get(level)!.size}c/${Math.round(performance.now() - t)}ms`);
+    }
+    if (PROFILE) process.stderr.write(`[rollup] ${marks.length} marks ${Math.round(performance.now() - t0)}ms ${spent.join(' ')}\n`);
     return marks.length;
   });
 }

@@ -6,7 +6,6 @@
 -- 2. rollups carries its unit's parent, with a covering index, so a parent cell reads exactly its
 --    children's summaries in one index range (a province has ~100 communes but hundreds of closed
 --    former units hanging under it, which hold no rollups and are no longer visited).
--- 3. Marks are claimed oldest first through an index rather than a sort of the whole backlog.
 
 DROP TRIGGER data_values_track ON data_values;
 DROP FUNCTION data_values_track();
@@ -96,8 +95,6 @@ BEGIN
 END $$;
 CREATE TRIGGER org_units_rollup_parent AFTER UPDATE OF parent_id ON org_units
   FOR EACH ROW WHEN (OLD.parent_id IS DISTINCT FROM NEW.parent_id) EXECUTE FUNCTION org_units_rollup_parent();
-
-CREATE INDEX rollup_dirty_age ON rollup_dirty (marked_at);
 
 -- The order of the period types, finest first, as domain/periods.ts ranks them for containment.
 CREATE FUNCTION dx_period_rank(period_type text) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$

@@ -1,7 +1,8 @@
 /**
  * The Hải Phòng demo: the city's 114 communes, wards and special zones with their lineage, its
- * agencies (old and new), one account per role, and the indicators, plans, targets and demo values
- * of demoIndicators.ts / demoValues.ts. Loaded on first start into an empty database.
+ * agencies (old and new), one account per role, the indicators, plans, targets and demo values
+ * of demoIndicators.ts / demoValues.ts, and the report forms with their submissions of
+ * demoForms.ts. Loaded on first start into an empty database.
  */
 import { sql } from 'kysely';
 import type { Role } from '../../domain/roles.ts';
@@ -13,6 +14,7 @@ import { HAI_PHONG_AGENCIES } from './haiPhongAgencies.ts';
 import { seedUnits } from './units.ts';
 import { grantAdminOnRoots } from './bootstrap.ts';
 import { seedDemoIndicatorsAndValues } from './demoValues.ts';
+import { seedDemoForms } from './demoForms.ts';
 
 export const HAI_PHONG = '31';
 export const DEMO_PASSWORD = 'DxPulse@2025';
@@ -22,6 +24,7 @@ export const DEMO_ACCOUNTS: { username: string; fullName: string; role: Role; un
   { username: 'dieuphoi', fullName: 'Nguyễn Thị Điều (Văn phòng BCĐ, Sở KH&CN)', role: 'coordinator', unitCode: HAI_PHONG },
   { username: 'pheduyet', fullName: 'Lê Văn Duyệt (Sở Khoa học và Công nghệ)', role: 'approver', unitCode: '31-SKHCN' },
   { username: 'baocao', fullName: 'Phạm Thị Báo (Phường Dương Kinh)', role: 'reporter', unitCode: '11692' },
+  { username: 'pheduyet.duongkinh', fullName: 'Đỗ Văn Duyệt (Chủ tịch UBND Phường Dương Kinh)', role: 'approver', unitCode: '11692' },
   { username: 'quantri.duongkinh', fullName: 'Vũ Văn Trị (Quản trị Phường Dương Kinh)', role: 'admin', unitCode: '11692' },
 ];
 
@@ -92,12 +95,17 @@ export async function seedDemo(db: Db, log: (line: string) => void): Promise<voi
   log(`Đã tạo ${accounts} tài khoản mẫu (mật khẩu ${DEMO_PASSWORD}).`);
   const data = await seedDemoIndicatorsAndValues(db);
   log(`Đã nạp ${data.indicators} chỉ tiêu, ${data.plans} văn bản với ${data.targets} chỉ tiêu kế hoạch, ${data.values} số liệu mẫu (nguồn «demo») và tổng hợp của chúng.`);
+  const reports = await seedDemoForms(db);
+  const s = reports.byStatus;
+  log(
+    `Đã nạp ${reports.forms} biểu mẫu báo cáo với ${reports.submissions} báo cáo: ${s.approved} đã phê duyệt, ${s.submitted} chờ phê duyệt, ${s.returned} bị trả lại, ${s.draft} đang soạn.`,
+  );
   await appendAudit(db, {
     actorUserId: null,
     actorUsername: 'system',
     action: 'demo.seed',
     entityType: 'system',
     entityId: null,
-    after: { units: units.units, agencies, accounts, ...data },
+    after: { units: units.units, agencies, accounts, ...data, forms: reports.forms, submissions: reports.submissions, submissionsByStatus: reports.byStatus },
   });
 }

@@ -16,11 +16,15 @@ export interface CellKey {
 
 export const cellKey = (c: CellKey) => `${c.indicatorId}|${c.orgUnitId}|${c.periodId}`;
 
-/** Take a batch of dirty marks; the rows stay locked until the worker's transaction ends. */
+/**
+ * Take a batch of dirty marks; the rows stay locked until the worker's transaction ends. In no
+ * particular order: a batch usually takes the whole backlog, and an index or a sort to take the oldest
+ * first would tax every write (or every batch of a million-mark rebuild) for no visible gain.
+ */
 export async function claimDirty(tx: Tx, limit: number): Promise<CellKey[]> {
   const result = await sql<{ indicator_id: number; org_unit_id: number; period_id: string }>`
     DELETE FROM rollup_dirty WHERE (indicator_id, org_unit_id, period_id) IN (
-      SELECT indicator_id, org_unit_id, period_id FROM rollup_dirty ORDER BY marked_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      SELECT indicator_id, org_unit_id, period_id FROM rollup_dirty LIMIT ${limit} FOR UPDATE SKIP LOCKED)
     RETURNING indicator_id, org_unit_id, period_id`.execute(tx);
   return result.rows.map((r) => ({ indicatorId: r.indicator_id, orgUnitId: r.org_unit_id, periodId: r.period_id }));
 }

@@ -155,7 +155,7 @@ describe('scope and policy', () => {
     it('lists only the users inside Phường Dương Kinh', async () => {
       const res = await api.call('GET', '/api/v1/users', { as: wardAdmin });
       assert.equal(res.statusCode, 200);
-      assert.deepEqual(res.json().items.map((u: { username: string }) => u.username), ['baocao', 'quantri.duongkinh']);
+      assert.deepEqual(res.json().items.map((u: { username: string }) => u.username), ['baocao', 'pheduyet.duongkinh', 'quantri.duongkinh']);
       const search = await api.call('GET', '/api/v1/users?q=lanhdao', { as: wardAdmin });
       assert.deepEqual(search.json().items, []);
       const one = await api.call('GET', `/api/v1/users/${lanhdaoId}`, { as: wardAdmin });

@@ -82,8 +82,9 @@ describe('submissions: draft, submit, approve, reopen', () => {
   });
   after(() => api.close());
 
+  // The demo's own forms (server/seed/demoForms.ts) are in the same inboxes and queues: these tests look at BM-TH.
   it('lists the report in the reporter’s inbox, due ten days after the month', async () => {
-    const inbox = ok(await api.call('GET', '/api/v1/inbox', { as: reporter }));
+    const inbox = ok(await api.call('GET', '/api/v1/inbox?form=BM-TH', { as: reporter }));
     assert.equal(inbox.total, 1);
     const [item] = inbox.items;
     assert.equal(item.form.code, 'BM-TH');
@@ -94,7 +95,7 @@ describe('submissions: draft, submit, approve, reopen', () => {
     assert.equal(item.dueDate, due);
     assert.equal(item.overdue, false);
     problem(await api.call('GET', '/api/v1/inbox?orgUnit=11413', { as: reporter }), 403);
-    const city = ok(await api.call('GET', '/api/v1/inbox?orgUnit=31&limit=5', { as: coordinator }));
+    const city = ok(await api.call('GET', '/api/v1/inbox?orgUnit=31&form=BM-TH&limit=5', { as: coordinator }));
     assert.equal(city.total, 114, 'a coordinator at the city reports for every commune');
   });
 
@@ -188,10 +189,10 @@ describe('submissions: draft, submit, approve, reopen', () => {
   });
 
   it('queues the report for approvers of the city, and no one else may decide', async () => {
-    const queue = ok(await api.call('GET', '/api/v1/approvals', { as: approver }));
+    const queue = ok(await api.call('GET', '/api/v1/approvals?form=BM-TH', { as: approver }));
     assert.deepEqual(queue.items.map((i: { form: { code: string }; orgUnit: { code: string }; period: { id: string } }) => [i.form.code, i.orgUnit.code, i.period.id]), [['BM-TH', '11692', period]]);
     assert.equal(queue.items[0].submittedBy.username, 'baocao');
-    assert.equal(ok(await api.call('GET', '/api/v1/approvals', { as: deptApprover })).items.length, 0, 'an agency’s approver does not see the wards');
+    assert.equal(ok(await api.call('GET', '/api/v1/approvals?form=BM-TH', { as: deptApprover })).items.length, 0, 'an agency’s approver does not see the wards');
     const before = await dbState(api.database.db);
     problem(await api.call('POST', `${url()}/approve`, { as: reporter }), 403);
     problem(await api.call('POST', `${url()}/approve`, { as: deptApprover }), 403);
@@ -257,7 +258,7 @@ describe('submissions: draft, submit, approve, reopen', () => {
     const last = reopened.events[reopened.events.length - 1];
     assert.deepEqual([last.action, last.fromStatus, last.toStatus, last.reason, last.actor.username], ['reopened', 'approved', 'returned', 'Sở Nội vụ đề nghị rà soát lại tổng số hồ sơ', 'dieuphoi']);
     assert.equal(await cityTotal(), 160, 'the approved figures stand until the next approval');
-    const inbox = ok(await api.call('GET', '/api/v1/inbox', { as: reporter }));
+    const inbox = ok(await api.call('GET', '/api/v1/inbox?form=BM-TH', { as: reporter }));
     assert.deepEqual([inbox.items[0].status, inbox.items[0].returnReason], ['returned', 'Sở Nội vụ đề nghị rà soát lại tổng số hồ sơ']);
     await assert.rejects(
       api.database.db.updateTable('submission_events').set({ reason: 'sửa vết' }).execute(),

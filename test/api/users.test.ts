@@ -156,7 +156,7 @@ describe('users', () => {
       seen.push(...page.json().items.map((u) => u.username));
       cursor = page.json().nextCursor;
     } while (cursor);
-    assert.deepEqual(seen, ['admin', 'baocao', 'canbo.haian', 'dieuphoi', 'lanhdao', 'pheduyet', 'quantri.duongkinh']);
+    assert.deepEqual(seen, ['admin', 'baocao', 'canbo.haian', 'dieuphoi', 'lanhdao', 'pheduyet', 'pheduyet.duongkinh', 'quantri.duongkinh']);
   });
 
   it('resets a password: old sessions end, the new password works, the old one does not', async () => {

@@ -5,6 +5,7 @@ import {
   checkRule,
   dueDate,
   evaluateRule,
+  carriedOver,
   inboxPeriods,
   isOverdue,
   nextStatus,
@@ -80,15 +81,21 @@ describe('schedule', () => {
     assert.equal(reportingDate(new Date('2025-10-05T17:00:00Z')), '2025-10-06');
   });
 
-  it('lists the periods begun by today and due this year, never future ones, from the first period on', () => {
+  it('lists the periods begun by today and due last year or later, never future ones, from the first period on', () => {
     const ids = (ps: { id: string }[]) => ps.map((p) => p.id);
-    assert.deepEqual(ids(inboxPeriods(monthly, null, '2025-04-10')), ['2024-12', '2025-01', '2025-02', '2025-03', '2025-04']);
+    const months = (from: number, to: number, year: number) => Array.from({ length: to - from + 1 }, (_, i) => `${year}-${String(from + i).padStart(2, '0')}`);
+    assert.deepEqual(ids(inboxPeriods(monthly, null, '2025-04-10')), ['2023-12', ...months(1, 12, 2024), ...months(1, 4, 2025)], 'December 2023 is due in January 2024');
     assert.deepEqual(ids(inboxPeriods(monthly, parsePeriod('2025-03'), '2025-04-10')), ['2025-03', '2025-04']);
-    assert.deepEqual(ids(inboxPeriods({ ...monthly, periodType: 'quarter' }, null, '2025-11-24')), ['2024Q4', '2025Q1', '2025Q2', '2025Q3', '2025Q4'], 'last year’s Q4 is due in January');
-    assert.deepEqual(ids(inboxPeriods({ ...monthly, periodType: 'quarter', deadlineOffsetDays: 0 }, null, '2025-11-24')), ['2025Q1', '2025Q2', '2025Q3', '2025Q4']);
-    assert.deepEqual(ids(inboxPeriods({ ...monthly, periodType: 'year', deadlineOffsetDays: 0 }, null, '2025-11-24')), ['2025']);
-    assert.deepEqual(ids(inboxPeriods({ ...monthly, periodType: 'year', deadlineOffsetDays: 90 }, null, '2025-11-24')), ['2024', '2025'], 'last year’s report is due in March');
-    assert.equal(inboxPeriods({ ...monthly, periodType: 'day', deadlineOffsetDays: 0 }, null, '2025-12-31').length, 365);
+    assert.deepEqual(ids(inboxPeriods({ ...monthly, periodType: 'quarter' }, null, '2025-11-24')), ['2023Q4', '2024Q1', '2024Q2', '2024Q3', '2024Q4', '2025Q1', '2025Q2', '2025Q3', '2025Q4']);
+    assert.deepEqual(ids(inboxPeriods({ ...monthly, periodType: 'year', deadlineOffsetDays: 0 }, null, '2025-11-24')), ['2024', '2025']);
+    assert.deepEqual(ids(inboxPeriods({ ...monthly, periodType: 'year', deadlineOffsetDays: 90 }, null, '2025-11-24')), ['2023', '2024', '2025'], '2023’s report was due in March 2024');
+    assert.equal(inboxPeriods({ ...monthly, periodType: 'day', deadlineOffsetDays: 0 }, null, '2025-12-31').length, 731);
+  });
+
+  it('carries over only the periods due before this year', () => {
+    assert.equal(carriedOver(monthly, parsePeriod('2024-12'), '2025-04-10'), false, 'due on 05/01/2025');
+    assert.equal(carriedOver(monthly, parsePeriod('2024-11'), '2025-04-10'), true);
+    assert.equal(carriedOver({ ...monthly, periodType: 'year', deadlineOffsetDays: 90 }, parsePeriod('2024'), '2025-11-24'), false);
   });
 });
 

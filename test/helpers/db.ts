@@ -37,9 +37,11 @@ export async function freshDatabase(): Promise<TestDatabase> {
 }
 
 /**
- * Remove the demo's indicators, plans, targets, values and rollups (and whatever hangs off them), for
- * tests of the catalogue itself that start from an empty one. Units, agencies and accounts stay.
+ * Remove the demo's indicators, plans, targets, values and rollups, its report forms, unit groups and
+ * submissions (and whatever hangs off them), for tests of the catalogue itself that start from an
+ * empty one. Units, agencies and accounts stay.
  */
 export async function clearCatalogue(db: Db): Promise<void> {
-  await sql`TRUNCATE data_values, data_value_history, rollups, rollup_dirty, targets, plans, indicators RESTART IDENTITY CASCADE`.execute(db);
+  await sql`TRUNCATE submission_events, submission_values, submissions, report_forms, org_unit_groups,
+    data_values, data_value_history, rollups, rollup_dirty, targets, plans, indicators RESTART IDENTITY CASCADE`.execute(db);
 }
