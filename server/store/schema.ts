@@ -179,6 +179,8 @@ export interface DataValueHistoryTable {
 export interface RollupsTable {
   indicator_id: number;
   org_unit_id: number;
+  /** The unit's parent, kept with the row so a parent reads its children's rows in one index range. */
+  parent_id: number | null;
   period_id: string;
   period_type: string;
   sum: number;
