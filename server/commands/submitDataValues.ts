@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { normalizeValue, validateValue, type IndicatorRules } from '../../domain/dataValues.ts';
 import { tryParsePeriod, type Period } from '../../domain/periods.ts';
+import { numberArray, textArray } from '../db/arrayLiterals.ts';
 import type { Tx } from '../db/database.ts';
 import { ProblemError } from '../http/problem.ts';
 import { translate, type Locale, type MessageKey } from '../http/messages.ts';
@@ -58,34 +59,56 @@ const PERIOD_WORD: Record<string, MessageKey> = {
   year: 'periodType.year',
 };
 
+/** An indicator as validation needs it, with its rules built once per request rather than once per row. */
+interface IndicatorForImport {
+  id: number;
+  code: string;
+  period_type: string;
+  archived_at: Date | null;
+  rules: IndicatorRules;
+}
+
+/**
+ * Check every row in memory against what three queries return — the indicators named, the units
+ * named with whether each lies in the caller's write scope, and the locks on the cells — so that
+ * the cost of a batch does not grow with round trips per row.
+ */
 async function resolve(tx: Tx, ctx: CommandContext, rows: DataValueInput[], locale: Locale) {
   const conflicts: ImportSummary['conflicts'] = [];
   const say = (index: number, key: MessageKey, params: Record<string, string | number> = {}) =>
     conflicts.push({ index, message: translate(locale, key, params) });
 
-  const codes = [...new Set(rows.map((r) => r.indicator.toLowerCase()))];
-  const indicators = await tx
-    .selectFrom('indicators')
-    .select(['id', 'code', 'unit', 'space_aggregation', 'period_type', 'min_value', 'max_value', 'archived_at'])
-    .where(sql`lower(code)`, 'in', codes)
-    .execute();
-  const indicatorByCode = new Map(indicators.map((i) => [i.code.toLowerCase(), i]));
+  const codes = new Set<string>();
+  const unitCodes = new Set<string>();
+  for (const r of rows) {
+    codes.add(r.indicator.toLowerCase());
+    unitCodes.add(r.orgUnit);
+  }
+  const indicators = await sql<Omit<IndicatorForImport, 'rules'> & { unit: string; space_aggregation: IndicatorRules['spaceAggregation']; min_value: number | null; max_value: number | null }>`
+    SELECT id, code, unit, space_aggregation, period_type, min_value, max_value, archived_at FROM indicators
+    WHERE lower(code) = ANY(${textArray([...codes])}::text[])`.execute(tx);
+  const indicatorByCode = new Map<string, IndicatorForImport>(
+    indicators.rows.map((i) => [
+      i.code.toLowerCase(),
+      { ...i, rules: { code: i.code, unit: i.unit, spaceAggregation: i.space_aggregation, minValue: i.min_value, maxValue: i.max_value } },
+    ]),
+  );
 
   // A code may name both an open unit and former units that reused it; the open one is meant.
-  const unitCodes = [...new Set(rows.map((r) => r.orgUnit))];
-  const units = await sql<{ id: number; code: string; name: string; closed_on: string | null }>`
-    SELECT DISTINCT ON (code) id, code, name, closed_on FROM org_units WHERE code = ANY(${unitCodes}::text[])
-    ORDER BY code, (closed_on IS NULL) DESC, closed_on DESC`.execute(tx);
-  const unitByCode = new Map(units.rows.map((u) => [u.code, u]));
   const roots = ctx.access.scopeRoots('data.write');
-  const inScope = new Set(
-    roots.length && units.rows.length
-      ? (
-          await sql<{ id: number }>`SELECT DISTINCT descendant_id AS id FROM org_unit_closure
-            WHERE descendant_id = ANY(${units.rows.map((u) => u.id)}::bigint[]) AND ancestor_id = ANY(${roots}::bigint[])`.execute(tx)
-        ).rows.map((r) => r.id)
-      : [],
-  );
+  const units = await sql<{ id: number; code: string; name: string; in_scope: boolean }>`
+    SELECT DISTINCT ON (k.n) u.id, u.code, u.name,
+           EXISTS (SELECT 1 FROM org_unit_closure c WHERE c.descendant_id = u.id AND c.ancestor_id = ANY(${numberArray(roots)}::bigint[])) AS in_scope
+    FROM unnest(${textArray([...unitCodes])}::text[]) WITH ORDINALITY AS k(code, n) JOIN org_units u ON u.code = k.code
+    ORDER BY k.n, (u.closed_on IS NULL) DESC, u.closed_on DESC`.execute(tx);
+  const unitByCode = new Map(units.rows.map((u) => [u.code, u]));
+
+  // Periods repeat across a batch (a month's report names one period): parse each id once.
+  const periods = new Map<string, Period | undefined>();
+  const periodOf = (id: string) => {
+    if (!periods.has(id)) periods.set(id, tryParsePeriod(id));
+    return periods.get(id);
+  };
 
   const resolved: ResolvedRow[] = [];
   const seen = new Map<string, number>();
@@ -93,11 +116,11 @@ async function resolve(tx: Tx, ctx: CommandContext, rows: DataValueInput[], loca
     const before = conflicts.length;
     const indicator = indicatorByCode.get(row.indicator.toLowerCase());
     const unit = unitByCode.get(row.orgUnit);
-    const period = tryParsePeriod(row.period);
+    const period = periodOf(row.period);
     if (!indicator) say(index, 'dataValue.unknownIndicator', { code: row.indicator });
     else if (indicator.archived_at) say(index, 'dataValue.archivedIndicator', { code: indicator.code });
     if (!unit) say(index, 'dataValue.unknownUnit', { code: row.orgUnit });
-    else if (!inScope.has(unit.id)) say(index, 'dataValue.outOfScope', { unit: unit.name });
+    else if (!unit.in_scope) say(index, 'dataValue.outOfScope', { unit: unit.name });
     if (!period) say(index, 'dataValue.invalidPeriod', { period: row.period });
     else if (indicator && period.type !== indicator.period_type)
       say(index, 'dataValue.wrongPeriodType', {
@@ -107,21 +130,14 @@ async function resolve(tx: Tx, ctx: CommandContext, rows: DataValueInput[], loca
         actual: translate(locale, PERIOD_WORD[period.type]!),
       });
     if (indicator) {
-      const rules: IndicatorRules = {
-        code: indicator.code,
-        unit: indicator.unit,
-        spaceAggregation: indicator.space_aggregation,
-        minValue: indicator.min_value,
-        maxValue: indicator.max_value,
-      };
-      for (const p of validateValue(rules, row)) say(index, p.key, p.params);
+      for (const p of validateValue(indicator.rules, row)) say(index, p.key, p.params);
       if (conflicts.length === before && unit && period) {
         const key = `${indicator.id}|${unit.id}|${period.id}`;
         const other = seen.get(key);
         if (other !== undefined) say(index, 'dataValue.duplicate', { other });
         else {
           seen.set(key, index);
-          const normalized = normalizeValue(rules, row);
+          const normalized = normalizeValue(indicator.rules, row);
           resolved.push({ index, indicatorId: indicator.id, orgUnitId: unit.id, period, ...normalized, comment: row.comment?.trim() || null });
         }
       }
@@ -148,23 +164,31 @@ async function resolve(tx: Tx, ctx: CommandContext, rows: DataValueInput[], loca
   return { resolved: resolved.filter((_, j) => !lockedAt.has(j)), conflicts };
 }
 
+/**
+ * One upsert for the whole batch, its rows passed as ten array literals. Unchanged cells are left
+ * alone (the WHERE of DO UPDATE), so they are neither counted nor traced. One row comes back: how
+ * many rows were inserted (xmax = 0) and how many written in all.
+ */
 async function store(tx: Tx, rows: ResolvedRow[], source: SubmitOptions['source']): Promise<{ imported: number; updated: number }> {
   if (rows.length === 0) return { imported: 0, updated: 0 };
-  const col = <T>(f: (r: ResolvedRow) => T) => rows.map(f);
-  const result = await sql<{ inserted: boolean }>`
-    INSERT INTO data_values AS d (indicator_id, org_unit_id, period_id, period_type, period_start, period_end, value, numerator, denominator, comment, source, updated_by)
-    SELECT k.*, ${source}, nullif(current_setting('dxpulse.actor_id', true), '')::bigint FROM unnest(
-      ${col((r) => r.indicatorId)}::bigint[], ${col((r) => r.orgUnitId)}::bigint[], ${col((r) => r.period.id)}::text[],
-      ${col((r) => r.period.type)}::text[], ${col((r) => r.period.start)}::date[], ${col((r) => r.period.end)}::date[],
-      ${col((r) => r.value)}::float8[], ${col((r) => r.numerator)}::float8[], ${col((r) => r.denominator)}::float8[],
-      ${col((r) => r.comment)}::text[]) AS k
-    ON CONFLICT (indicator_id, org_unit_id, period_id) DO UPDATE SET
-      value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, comment = EXCLUDED.comment,
-      source = EXCLUDED.source, updated_by = EXCLUDED.updated_by, updated_at = clock_timestamp()
-    WHERE (d.value, d.numerator, d.denominator, d.comment) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator, EXCLUDED.comment)
-    RETURNING (xmax = 0) AS inserted`.execute(tx);
-  const imported = result.rows.filter((r) => r.inserted).length;
-  return { imported, updated: result.rows.length - imported };
+  const numbers = (f: (r: ResolvedRow) => number | null) => numberArray(rows.map(f));
+  const texts = (f: (r: ResolvedRow) => string | null) => textArray(rows.map(f));
+  const result = await sql<{ imported: number; written: number }>`
+    WITH written AS (
+      INSERT INTO data_values AS d (indicator_id, org_unit_id, period_id, period_type, period_start, period_end, value, numerator, denominator, comment, source, updated_by)
+      SELECT k.*, ${source}, nullif(current_setting('dxpulse.actor_id', true), '')::bigint FROM unnest(
+        ${numbers((r) => r.indicatorId)}::bigint[], ${numbers((r) => r.orgUnitId)}::bigint[], ${texts((r) => r.period.id)}::text[],
+        ${texts((r) => r.period.type)}::text[], ${texts((r) => r.period.start)}::date[], ${texts((r) => r.period.end)}::date[],
+        ${numbers((r) => r.value)}::float8[], ${numbers((r) => r.numerator)}::float8[], ${numbers((r) => r.denominator)}::float8[],
+        ${texts((r) => r.comment)}::text[]) AS k
+      ON CONFLICT (indicator_id, org_unit_id, period_id) DO UPDATE SET
+        value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, comment = EXCLUDED.comment,
+        source = EXCLUDED.source, updated_by = EXCLUDED.updated_by, updated_at = clock_timestamp()
+      WHERE (d.value, d.numerator, d.denominator, d.comment) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator, EXCLUDED.comment)
+      RETURNING (xmax = 0) AS inserted)
+    SELECT (count(*) FILTER (WHERE inserted))::int AS imported, count(*)::int AS written FROM written`.execute(tx);
+  const { imported, written } = result.rows[0]!;
+  return { imported, updated: written - imported };
 }
 
 const requestHash = (rows: DataValueInput[], atomic: boolean) =>

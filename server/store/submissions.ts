@@ -3,6 +3,7 @@ import { sql, type Updateable } from 'kysely';
 import type { Period } from '../../domain/periods.ts';
 import type { Db, Tx } from '../db/database.ts';
 import type { SubmissionRow, SubmissionsTable } from './schema.ts';
+import { numberArray, textArray } from '../db/arrayLiterals.ts';
 
 type Q = Db | Tx;
 
@@ -175,7 +176,7 @@ export async function lockedCells(q: Q, indicatorIds: number[], orgUnitIds: numb
   const periods = [...pairs.values()].map((p) => p[1]);
   const rows = await sql<{ indicator_id: number; org_unit_id: number; period_id: string; form_code: string; status: string }>`
     SELECT fi.indicator_id, s.org_unit_id, s.period_id, f.code AS form_code, s.status
-      FROM unnest(${units}::bigint[], ${periods}::text[]) AS k(org_unit_id, period_id)
+      FROM unnest(${numberArray(units)}::bigint[], ${textArray(periods)}::text[]) AS k(org_unit_id, period_id)
       JOIN submissions s ON s.org_unit_id = k.org_unit_id AND s.period_id = k.period_id
       JOIN report_form_items fi ON fi.form_id = s.form_id
       JOIN report_forms f ON f.id = s.form_id
