@@ -3,11 +3,24 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter } from 'react-router-dom';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { AuthProvider } from './auth/AuthProvider';
 import { queryClient } from './lib/queryClient';
 import { AppRoutes } from './routes';
 import { theme } from './theme';
+
+// A data router (rather than <BrowserRouter>) so that a page can hold navigation while it has
+// unsaved changes (useBlocker: the report entry grid). The app's routes stay declared as <Routes>.
+const router = createBrowserRouter([
+  {
+    path: '*',
+    element: (
+      <AuthProvider>
+        <AppRoutes />
+      </AuthProvider>
+    ),
+  },
+]);
 
 export function App() {
   const { i18n } = useTranslation();
@@ -16,11 +29,7 @@ export function App() {
     <ConfigProvider locale={locale} theme={theme}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <AuthProvider>
-              <AppRoutes />
-            </AuthProvider>
-          </BrowserRouter>
+          <RouterProvider router={router} />
         </QueryClientProvider>
       </AntApp>
     </ConfigProvider>

@@ -12,6 +12,10 @@ const ComingSoonPage = lazy(() => import('./scenes/ComingSoon/ComingSoonPage'));
 const UnitsPage = lazy(() => import('./scenes/Units/UnitsPage'));
 const IndicatorsPage = lazy(() => import('./scenes/Indicators/IndicatorsPage'));
 const IndicatorPage = lazy(() => import('./scenes/Indicators/IndicatorPage'));
+const InboxPage = lazy(() => import('./scenes/Reports/InboxPage'));
+const ApprovalsPage = lazy(() => import('./scenes/Reports/ApprovalsPage'));
+const CompliancePage = lazy(() => import('./scenes/Reports/CompliancePage'));
+const SubmissionPage = lazy(() => import('./scenes/Reports/SubmissionPage'));
 const UsersPage = lazy(() => import('./scenes/Users/UsersPage'));
 const AuditPage = lazy(() => import('./scenes/Audit/AuditPage'));
 const NotFoundPage = lazy(() => import('./scenes/NotFound/NotFoundPage'));
@@ -33,7 +37,12 @@ export function AppRoutes() {
         <Route path="indicators" element={<IndicatorsPage />} />
         <Route path="indicators/:code" element={<IndicatorPage />} />
         <Route path="tasks" element={<ComingSoonPage area="tasks" />} />
-        <Route path="reports" element={<ComingSoonPage area="reports" />} />
+        <Route path="reports">
+          <Route index element={<InboxPage />} />
+          <Route path="approvals" element={<ApprovalsPage />} />
+          <Route path="compliance" element={<CompliancePage />} />
+          <Route path=":form/:orgUnit/:period" element={<SubmissionPage />} />
+        </Route>
         <Route path="rankings" element={<ComingSoonPage area="rankings" />} />
         <Route path="units" element={<Navigate to="/admin/units" replace />} />
         <Route path="admin">

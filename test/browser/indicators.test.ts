@@ -52,11 +52,27 @@ function watchErrors(page: Page): string[] {
 }
 
 /** Pick an option of an antd Select: open it, then click the option in the dropdown now shown. */
+/**
+ * Pick an option of an antd Select. Under load a click can land while the dropdown is still sliding
+ * in and be lost, so the choice is checked and, if it did not take, made again.
+ */
 async function choose(page: Page, testId: string, option: string) {
-  await page.getByTestId(testId).click();
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-  await page.getByTestId(testId).getByText(option).first().waitFor();
+  const select = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+    const item = dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first();
+    await item.waitFor();
+    await dropdown.locator('.ant-slide-up-enter, .ant-slide-up-appear').waitFor({ state: 'detached' }).catch(() => {});
+    await item.click();
+    try {
+      await select.getByText(option).first().waitFor({ timeout: 3000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 interface ApiSession {

@@ -169,6 +169,44 @@ export async function downloadFile(path: string, fallbackName: string, query?: R
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * Send a file's bytes as the request body with upload progress (fetch cannot report it, so this
+ * uses XMLHttpRequest), with the same headers, CSRF token and problem+json errors as `request`.
+ * `onProgress` gets the fraction sent, 0–1.
+ */
+export function uploadWithProgress<T>(path: string, body: Blob | ArrayBuffer, contentType: string, onProgress?: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${API_BASE}${path}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('Accept-Language', languageProvider());
+    xhr.setRequestHeader('Content-Type', contentType);
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress?.(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new NetworkError(new Error('upload failed')));
+    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
+    xhr.onload = () => {
+      onProgress?.(1);
+      let payload: unknown = undefined;
+      if (xhr.responseText && /json/i.test(xhr.getResponseHeader('content-type') ?? '')) {
+        try {
+          payload = JSON.parse(xhr.responseText);
+        } catch {
+          payload = undefined;
+        }
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(payload as T);
+      if (xhr.status === 401) unauthorizedHandler?.();
+      const problem = (payload && typeof payload === 'object' ? payload : {}) as Partial<Problem>;
+      reject(new ApiError(xhr.status, problem, xhr.statusText || `HTTP ${xhr.status}`));
+    };
+    xhr.send(body);
+  });
+}
+
 export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),

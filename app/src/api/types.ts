@@ -406,3 +406,204 @@ export interface Overview {
   year: number;
   items: OverviewItem[];
 }
+
+// ---- report forms and submissions (server/routes/forms.ts, submissions.ts) -------------------
+
+export { INBOX_STATUSES, SUBMISSION_ACTIONS, TIMELINESS, type InboxStatus, type SubmissionAction, type Timeliness } from '../../../domain/forms';
+import type { InboxStatus, SubmissionAction, Timeliness } from '../../../domain/forms';
+
+export interface UserRef {
+  id: number;
+  username: string;
+  fullName: string;
+}
+
+export interface PeriodRef {
+  id: string;
+  label: string;
+  start: string;
+  end: string;
+}
+
+export interface FormRef {
+  id: number;
+  code: string;
+  name: string;
+  periodType: IndicatorPeriodType;
+}
+
+export interface FormSummary extends FormRef {
+  description: string | null;
+  cutoff: 'calendar' | 'nd09';
+  deadlineOffsetDays: number;
+  deadlineFrom: 'periodEnd' | 'windowEnd';
+  firstPeriod: string | null;
+  ownerUnit: UnitRef;
+  active: boolean;
+  assignedUnitCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InboxItem {
+  form: FormRef;
+  orgUnit: UnitRef;
+  period: PeriodRef;
+  status: InboxStatus;
+  dueDate: string;
+  overdue: boolean;
+  submittedAt: string | null;
+  updatedAt: string | null;
+  returnReason: string | null;
+}
+
+export interface Inbox {
+  today: string;
+  total: number;
+  overdue?: number;
+  items: InboxItem[];
+}
+
+export interface ApprovalItem {
+  form: FormRef;
+  orgUnit: UnitRef;
+  period: PeriodRef;
+  dueDate: string;
+  submittedAt: string;
+  submittedBy: UserRef | null;
+  timeliness: Timeliness;
+}
+
+export interface Approvals {
+  items: ApprovalItem[];
+  truncated: boolean;
+}
+
+/** Numbers of one cell (as the API stores them; a % ratio's value is 100 × numerator / denominator). */
+export interface CellNumbers {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  comment: string | null;
+}
+
+export interface StoredCell extends CellNumbers {
+  source: string;
+  updatedAt: string;
+  updatedBy: UserRef | null;
+}
+
+export interface SubmissionItem {
+  indicator: {
+    id: number;
+    code: string;
+    name: string;
+    unit: string;
+    spaceAggregation: IndicatorSpaceAggregation;
+    decimals: number;
+    minValue: number | null;
+    maxValue: number | null;
+  };
+  required: boolean;
+  staged: CellNumbers | null;
+  stored: StoredCell | null;
+  problems: string[];
+  history: string;
+}
+
+export interface SubmissionEvent {
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  reason: string | null;
+  detail: unknown;
+  at: string;
+  actor: UserRef | null;
+}
+
+export interface Submission {
+  form: FormRef & { active: boolean };
+  orgUnit: UnitRef;
+  period: PeriodRef & { type: string };
+  window: { start: string; end: string };
+  dueDate: string;
+  overdue: boolean;
+  timeliness: Timeliness;
+  status: InboxStatus;
+  locked: boolean;
+  actions: SubmissionAction[];
+  createdAt: string | null;
+  updatedAt: string | null;
+  firstSubmittedAt: string | null;
+  submittedAt: string | null;
+  submittedBy: UserRef | null;
+  decidedAt: string | null;
+  decidedBy: UserRef | null;
+  returnReason: string | null;
+  items: SubmissionItem[];
+  rules: { id: number; expression: string; message: string | null; problems: string[] }[];
+  validation: { valid: boolean; problems: FieldProblem[] };
+  events: SubmissionEvent[];
+}
+
+/** One row of a save or submit: an item of the form; a row holding nothing clears the item's draft. */
+export interface SubmissionValueInput {
+  indicator: string;
+  value?: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  comment?: string | null;
+}
+
+export interface ComplianceItem {
+  orgUnit: UnitRef & { kind: OrgUnitKind };
+  status: InboxStatus;
+  firstSubmittedAt: string | null;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  timeliness: Timeliness;
+}
+
+export interface Compliance {
+  form: FormRef;
+  period: PeriodRef;
+  orgUnit: UnitRef;
+  dueDate: string;
+  asOf: string;
+  totals: {
+    expected: number;
+    received: number;
+    approved: number;
+    onTime: number;
+    late: number;
+    missing: number;
+    pending: number;
+    /** In % (0–100), null when no unit is expected to report. */
+    completeness: number | null;
+    timeliness: number | null;
+  };
+  items: ComplianceItem[];
+}
+
+export interface CellHistoryItem {
+  id: number;
+  action: 'insert' | 'update' | 'delete';
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  previousValue: number | null;
+  previousNumerator: number | null;
+  previousDenominator: number | null;
+  comment: string | null;
+  source: string | null;
+  changedAt: string;
+  changedBy: UserRef | null;
+}
+
+export interface CellHistory {
+  indicator: { id: number; code: string; name: string; unit: string };
+  orgUnit: UnitRef;
+  period: string;
+  current: StoredCell | null;
+  items: CellHistoryItem[];
+}

@@ -10,7 +10,7 @@ import { isAdmin } from '../../lib/roles';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 /** Areas whose pages exist today; the others show their "being built" page. */
-const READY = new Set(['/indicators', '/admin/units', '/admin/users', '/admin/audit']);
+const READY = new Set(['/indicators', '/reports', '/admin/units', '/admin/users', '/admin/audit']);
 
 export default function HomePage() {
   const { t } = useTranslation();

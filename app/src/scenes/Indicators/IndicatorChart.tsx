@@ -51,10 +51,21 @@ export function IndicatorChart({ indicator, unitCode, unitName, year, target }: 
     const flow = indicator.timeAggregation === 'sum';
     const values = points.map((p) => p.value);
     const lastReported = values.reduce<number>((last, v, i) => (v !== null ? i : last), -1);
+    // The running figure of a flow: the sum so far, or for a ratio the ratio of the sums so far
+    // (100 × Σ numerators / Σ denominators), never a sum of percentages.
+    const ratio = indicator.spaceAggregation === 'ratio';
+    const scale = indicator.unit === '%' ? 100 : 1;
     let running = 0;
-    const cumulative = values.map((v, i) => {
+    let numerators = 0;
+    let denominators = 0;
+    const cumulative = points.map((p, i) => {
       if (i > lastReported) return null;
-      running += v ?? 0;
+      if (ratio) {
+        numerators += p.numerator ?? 0;
+        denominators += p.denominator ?? 0;
+        return denominators > 0 ? (scale * numerators) / denominators : null;
+      }
+      running += p.value ?? 0;
       return running;
     });
 
@@ -64,7 +75,8 @@ export function IndicatorChart({ indicator, unitCode, unitName, year, target }: 
     const latest = [...shownSeries].reverse().find((v): v is number => v !== null) ?? null;
     const labelBelow = target !== null && latest !== null && latest >= target.value;
     const targetTop = target ? (target.comparator === 'between' ? (target.valueMax ?? target.value) : target.value) : null;
-    const dataTop = Math.max(0, ...(flow ? cumulative : values).filter((v): v is number => v !== null));
+    // The axis must hold every bar and point drawn (a month's ratio can top the running figure).
+    const dataTop = Math.max(0, ...[...values, ...(flow ? cumulative : [])].filter((v): v is number => v !== null));
     let yMax: number | undefined;
     if (targetTop !== null && targetTop > dataTop) {
       yMax = niceCeil(targetTop * 1.08);

@@ -224,6 +224,12 @@ export default function IndicatorPage() {
             <div className="indicator-kpi">
               <div className="indicator-kpi-label">{t('indicators.detail.result', { year })}</div>
               <div className="indicator-kpi-value">{cell ? formatValue(t, cell.value, ind.unit, lang, ind.decimals) : '…'}</div>
+              {cell && ind.spaceAggregation === 'ratio' && cell.value !== null && cell.numerator !== null && cell.denominator !== null ? (
+                // A ratio's figure with the sums it comes from, as the reports write it: 3.658.476 / 3.670.241.
+                <div className="indicator-kpi-parts" data-testid="indicator-kpi-parts">
+                  {formatNumberIn(cell.numerator, lang, ind.decimals)} / {formatNumberIn(cell.denominator, lang, ind.decimals)}
+                </div>
+              ) : null}
               <div className="indicator-kpi-note">{cell ? resultNote : ''}</div>
             </div>
             <div className="indicator-kpi">
