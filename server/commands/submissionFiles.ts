@@ -56,7 +56,7 @@ export async function uploadSubmission(ctx: CommandContext, ref: SubmissionRef, 
   const column = (key: 'value' | 'numerator' | 'denominator') => translate(locale, `submission.xlsx.column.${key}`);
   for (const r of read.rows) {
     const number = (key: 'value' | 'numerator' | 'denominator') => {
-      const n = parseCellNumber(r[key]);
+      const n = parseCellNumber(r[key], locale);
       if (n !== null && Number.isNaN(n)) {
         problems.push({ path: `row ${r.row}`, message: translate(locale, 'submission.xlsx.number', { row: r.row, column: column(key), value: String(r[key]) }) });
         return null;

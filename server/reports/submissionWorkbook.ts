@@ -14,6 +14,7 @@ import { defaultRange } from '../../domain/indicators.ts';
 import { foldVietnamese } from '../../domain/text.ts';
 import { translate, type Locale, type MessageKey } from '../http/messages.ts';
 import { optionLabel } from '../presenters/indicatorLabels.ts';
+import { numberFromText, type NumberLanguage } from '../../domain/spreadsheetText.ts';
 import { cellContent, parseNumber, type CellContent } from './indicatorWorkbook.ts';
 
 export { XLSX_TYPE } from './indicatorWorkbook.ts';
@@ -266,13 +267,11 @@ export async function readSubmissionTemplate(bytes: Buffer): Promise<UploadRead>
 }
 
 /**
- * A number cell, or a number typed as text: "1234.5", "0,5" (decimal comma) or Vietnamese grouping
- * "3.658.476" / "3.658.476,5". Null when blank, NaN when it is not a number.
+ * A number cell, or a number typed as text, read as the grid reads a paste (domain/spreadsheetText):
+ * "1234.5", "0,5", "3.658.476", "3.658.476,5"; an ambiguous "1.234" is 1234 for a Vietnamese
+ * uploader and 1.234 for an English one. Null when blank, NaN when it is not a number.
  */
-export function parseCellNumber(content: CellContent): number | null {
-  if (typeof content === 'string') {
-    const text = content.replace(/\s/g, '');
-    if (/^[-+]?\d{1,3}(\.\d{3}){2,}(,\d+)?$/.test(text) || /^[-+]?\d{1,3}(\.\d{3})+,\d+$/.test(text)) return Number(text.replace(/\./g, '').replace(',', '.'));
-  }
+export function parseCellNumber(content: CellContent, lang: NumberLanguage = 'vi'): number | null {
+  if (typeof content === 'string') return numberFromText(content, lang);
   return parseNumber(content);
 }

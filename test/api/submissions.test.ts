@@ -383,6 +383,26 @@ describe('submissions: the XLSX template round trip and bad input', () => {
     assert.equal(again.getCell('F12').value, 3_658_476);
   });
 
+  it('reads numbers typed as text the way the uploader’s language writes them', async () => {
+    const send = async (text: string, language: string) => {
+      const workbook = await template(url());
+      const sheet = workbook.worksheets[0]!;
+      sheet.getCell('E11').value = text;
+      const res = await api.app.inject({
+        method: 'POST',
+        url: `${url()}/upload`,
+        headers: { cookie: coordinator.cookie, 'x-csrf-token': coordinator.csrfToken, 'content-type': XLSX, 'accept-language': language },
+        payload: await bytesOf(workbook),
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json().items[0].staged.value as number;
+    };
+    assert.equal(await send('1.234', 'vi'), 1234, 'a Vietnamese 1.234 is one thousand two hundred thirty-four');
+    assert.equal(await send('1.234', 'en'), 1.234);
+    assert.equal(await send('1.234,5', 'vi'), 1234.5);
+    assert.equal(await send('1,234.5', 'en'), 1234.5);
+  });
+
   it('refuses a file with bad cells, listing each by row, and stores nothing', async () => {
     const workbook = await template(url());
     const sheet = workbook.worksheets[0]!;
