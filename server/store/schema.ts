@@ -121,8 +121,109 @@ export interface PlansTable {
   issued_on: string | null;
   title: string;
   horizon_year: number | null;
+  parent_plan_id: number | null;
+  horizon_from: number | null;
+  summary: string | null;
+  document_file_id: number | null;
+  created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface FilesTable {
+  id: Generated<number>;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: number | null;
+  uploaded_at: Generated<Date>;
+}
+
+export type TaskState = 'not_started' | 'in_progress' | 'completed' | 'paused' | 'cancelled';
+
+export interface TasksTable {
+  id: Generated<number>;
+  plan_id: number;
+  parent_task_id: number | null;
+  ref: string | null;
+  group_name: string | null;
+  title: string;
+  description: string | null;
+  lead_unit_id: number;
+  responsible_user_id: number | null;
+  responsible_name: string | null;
+  deliverable: string | null;
+  approving_authority: string | null;
+  start_date: string | null;
+  due_date: string | null;
+  schedule_note: string | null;
+  state: Generated<TaskState>;
+  state_reason: string | null;
+  progress: Generated<number>;
+  completed_on: string | null;
+  sort_order: Generated<number>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TaskCooperatingUnitsTable {
+  task_id: number;
+  org_unit_id: number;
+}
+
+export interface TaskTargetsTable {
+  task_id: number;
+  target_id: number;
+}
+
+export interface TaskUpdatesTable {
+  id: Generated<number>;
+  task_id: number;
+  kind: 'progress' | 'comment' | 'state' | 'edit';
+  body: string | null;
+  progress: number | null;
+  state_from: string | null;
+  state_to: string | null;
+  detail: Json;
+  author_id: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface TaskUpdateFilesTable {
+  update_id: number;
+  file_id: number;
+}
+
+export type BudgetSource = 'chi_thuong_xuyen' | 'su_nghiep_cntt' | 'dau_tu_cong' | 'quy_phat_trien' | 'xa_hoi_hoa' | 'khac';
+
+/** Amounts are numeric(20,0) VND, read as numbers (exact up to 9·10^15 VND). */
+export interface BudgetLinesTable {
+  id: Generated<number>;
+  task_id: number;
+  source: BudgetSource;
+  year: number | null;
+  requested: number | null;
+  approved: number | null;
+  allocated: number | null;
+  disbursed: number | null;
+  note: string | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  task_id: number | null;
+  dedup_key: string | null;
+  emailed_at: Date | null;
+  created_at: Generated<Date>;
+  read_at: Date | null;
 }
 
 export interface TargetsTable {
@@ -338,6 +439,14 @@ export interface Database {
   submissions: SubmissionsTable;
   submission_values: SubmissionValuesTable;
   submission_events: SubmissionEventsTable;
+  files: FilesTable;
+  tasks: TasksTable;
+  task_cooperating_units: TaskCooperatingUnitsTable;
+  task_targets: TaskTargetsTable;
+  task_updates: TaskUpdatesTable;
+  task_update_files: TaskUpdateFilesTable;
+  budget_lines: BudgetLinesTable;
+  notifications: NotificationsTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -348,6 +457,7 @@ export type AuditEventRow = Selectable<AuditEventsTable>;
 export type IndicatorRow = Selectable<IndicatorsTable>;
 export type TargetRow = Selectable<TargetsTable>;
 export type PlanRow = Selectable<PlansTable>;
+export type TaskRow = Selectable<TasksTable>;
 export type ReportFormRow = Selectable<ReportFormsTable>;
 export type SubmissionRow = Selectable<SubmissionsTable>;
 export type OrgUnitGroupRow = Selectable<OrgUnitGroupsTable>;
