@@ -192,6 +192,28 @@ describe('rollup engine (set-based SQL) against the domain functions', () => {
     await assertRollupsMatch('after deleting a unit’s values');
   });
 
+  it('refuses values whose indicator, unit or author does not exist, and parents that values still reference', async () => {
+    const code = async (run: () => Promise<unknown>) => {
+      try {
+        await run();
+      } catch (error) {
+        return (error as { code?: string }).code;
+      }
+      return 'no error';
+    };
+    const [one] = await stored();
+    const insert = (i: number, u: number, by: number | null) =>
+      sql`INSERT INTO data_values (indicator_id, org_unit_id, period_id, period_type, period_start, period_end, value, source, updated_by)
+          VALUES (${i}, ${u}, '2024-01', 'month', '2024-01-01', '2024-01-31', 1, 'api', ${by})`.execute(database.db);
+    assert.equal(await code(() => insert(999_999, units[0]!, null)), '23503');
+    assert.equal(await code(() => insert(inds[0]!.id, 999_999, null)), '23503');
+    assert.equal(await code(() => insert(inds[0]!.id, units[0]!, 999_999)), '23503');
+    assert.equal(await code(() => sql`DELETE FROM indicators WHERE id = ${one!.i}`.execute(database.db)), '23503');
+    assert.equal(await code(() => sql`DELETE FROM org_units WHERE id = ${one!.u}`.execute(database.db)), '23503');
+    const unused = await database.db.insertInto('indicators').values({ code: 'T_UNUSED', name: 'T_UNUSED', unit: 'count', space_aggregation: 'sum', time_aggregation: 'sum', period_type: 'month', search_key: 't_unused' }).returning('id').executeTakeFirstOrThrow();
+    assert.equal(await code(() => sql`DELETE FROM indicators WHERE id = ${unused.id}`.execute(database.db)), 'no error', 'an indicator without values can go');
+  });
+
   it('keeps one history row per changed value and none for an unchanged rewrite', async () => {
     const [a, b] = (await stored()).filter((c) => c.value !== null).slice(0, 2);
     const count = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM data_value_history`.execute(database.db)).rows[0]!.n;
