@@ -15,6 +15,7 @@ import { seedUnits } from './units.ts';
 import { grantAdminOnRoots } from './bootstrap.ts';
 import { seedDemoIndicatorsAndValues } from './demoValues.ts';
 import { seedDemoForms } from './demoForms.ts';
+import { seedDemoTasks } from './demoTasks.ts';
 
 export const HAI_PHONG = '31';
 export const DEMO_PASSWORD = 'DxPulse@2025';
@@ -100,6 +101,7 @@ export async function seedDemo(db: Db, log: (line: string) => void): Promise<voi
   log(
     `Đã nạp ${reports.forms} biểu mẫu báo cáo với ${reports.submissions} báo cáo: ${s.approved} đã phê duyệt, ${s.submitted} chờ phê duyệt, ${s.returned} bị trả lại, ${s.draft} đang soạn.`,
   );
+  await seedDemoTasks(db, log);
   await appendAudit(db, {
     actorUserId: null,
     actorUsername: 'system',
