@@ -23,6 +23,13 @@ export const ACTIONS = {
   'submission.write': ['reporter', 'coordinator', 'admin'],
   'submission.approve': ['approver', 'coordinator', 'admin'],
   'submission.reopen': ['coordinator', 'admin'],
+  /** Tasks: everyone reads the tasks in scope; coordinators assign, edit and budget them. */
+  'task.read': ['reporter', 'approver', 'coordinator', 'leader', 'admin'],
+  'task.write': ['coordinator', 'admin'],
+  /** Progress and state of the tasks a unit leads (the lead unit in the subtree of the grant). */
+  'task.report': ['reporter', 'coordinator', 'admin'],
+  /** Comments on the tasks a unit leads or cooperates on. */
+  'task.comment': ['reporter', 'approver', 'coordinator', 'leader', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -9,6 +9,8 @@ import { ensureAdmin } from './seed/bootstrap.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
 import { purgeExpiredSessions } from './store/sessions.ts';
 import { startRollupWorker } from './jobs/rollupWorker.ts';
+import { startJobQueue, type JobQueue } from './jobs/queue.ts';
+import { createMailer } from './mail/mailer.ts';
 
 export const WEB_ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'app', 'dist');
 
@@ -43,6 +45,17 @@ export async function serve(config: Config): Promise<{ app: App; stop: () => Pro
   const rollups = await startRollupWorker(handle.db, handle.pool, { onError: (error) => app.log.error({ err: error }, 'rollup worker') });
   await app.listen({ port: config.port, host: config.host });
   log(`DX Pulse đang chạy tại http://localhost:${config.port} (API: /api/docs)`);
+  // The job queue (daily reminders) starts after the server listens, so it never delays start-up;
+  // reminders are not worth refusing to serve for, so a failure is logged, not fatal.
+  const mailer = createMailer(config);
+  let jobs: JobQueue | undefined;
+  if (config.jobs) {
+    try {
+      jobs = await startJobQueue({ connectionString: handle.url, db: handle.db, mailer, publicUrl: config.publicUrl, runAtStart: true, log: app.log });
+    } catch (error) {
+      app.log.error({ err: error }, 'job queue did not start; reminders are off');
+    }
+  }
   const purge = setInterval(() => void purgeExpiredSessions(handle.db).catch(() => {}), 3600_000);
   purge.unref();
 
@@ -51,6 +64,8 @@ export async function serve(config: Config): Promise<{ app: App; stop: () => Pro
     (stopping ??= (async () => {
       clearInterval(purge);
       await app.close();
+      await jobs?.stop();
+      mailer?.close();
       await rollups.stop();
       await handle.close();
     })());

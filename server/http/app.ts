@@ -20,6 +20,8 @@ import { dataValueRoutes } from '../routes/dataValues.ts';
 import { indicatorRoutes } from '../routes/indicators.ts';
 import { planRoutes } from '../routes/plans.ts';
 import { formRoutes } from '../routes/forms.ts';
+import { taskRoutes } from '../routes/tasks.ts';
+import { notificationRoutes } from '../routes/notifications.ts';
 
 export const API_PREFIX = '/api/v1';
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -82,6 +84,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
       await api.register(indicatorRoutes(deps));
       await api.register(planRoutes(deps));
       await api.register(formRoutes(deps));
+      await api.register(taskRoutes(deps));
+      await api.register(notificationRoutes(deps));
     },
     { prefix: API_PREFIX },
   );

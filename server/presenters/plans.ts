@@ -12,7 +12,12 @@ export const presentPlan = (p: PlanView) => ({
   issuedOn: p.issued_on,
   title: p.title,
   horizonYear: p.horizon_year,
+  horizonFrom: p.horizon_from,
+  parentPlan: p.parent_plan_id === null ? null : { id: p.parent_plan_id, number: p.parent_number ?? '' },
+  summary: p.summary,
+  document: p.document_file_id === null ? null : { id: p.document_file_id, name: p.document_name ?? '', size: p.document_size ?? 0, url: `/api/v1/plans/${p.id}/document` },
   targetCount: p.target_count,
+  taskCount: p.task_count,
   createdAt: iso(p.created_at),
   updatedAt: iso(p.updated_at),
 });
@@ -24,6 +29,10 @@ export const auditPlan = (p: PlanRow) => ({
   issuedOn: p.issued_on,
   title: p.title,
   horizonYear: p.horizon_year,
+  parentPlanId: p.parent_plan_id,
+  horizonFrom: p.horizon_from,
+  summary: p.summary,
+  documentFileId: p.document_file_id,
 });
 
 export const presentTarget = (t: TargetView) => ({

@@ -1,5 +1,6 @@
 /** JSON shapes of indicators, plans and targets; the OpenAPI document is generated from these. */
 import { Type } from '@fastify/type-provider-typebox';
+import { Task } from './taskSchemas.ts';
 import { DIRECTIONS, INDICATOR_PERIOD_TYPES, INDICATOR_UNITS, PILLARS, SPACE_AGGREGATIONS, TIME_AGGREGATIONS } from '../../domain/indicators.ts';
 import { PLAN_KINDS } from '../../domain/plans.ts';
 import { COMPARATORS, TARGET_LEVELS, TARGET_SCOPES } from '../../domain/targets.ts';
@@ -77,9 +78,22 @@ export const Plan = Type.Object({
   issuedOn: Nullable(Type.String()),
   title: Type.String(),
   horizonYear: Nullable(Type.Integer()),
+  horizonFrom: Nullable(Type.Integer()),
+  parentPlan: Nullable(Type.Object({ id: Type.Integer(), number: Type.String() }, { description: 'Kế hoạch mà kế hoạch này triển khai' })),
+  summary: Nullable(Type.String()),
+  document: Nullable(Type.Object({ id: Type.Integer(), name: Type.String(), size: Type.Integer(), url: Type.String() }, { description: 'Văn bản gốc' })),
   targetCount: Type.Integer(),
+  taskCount: Type.Integer(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
 
-export const PlanDetail = Type.Intersect([Plan, Type.Object({ targets: Type.Array(Target) })]);
+export const PlanDetail = Type.Intersect([
+  Plan,
+  Type.Object({
+    children: Type.Array(Plan),
+    targets: Type.Array(Target),
+    targetsByYearAndLevel: Type.Array(Type.Object({ year: Type.Integer(), level: Nullable(Type.String()), count: Type.Integer() })),
+    tasks: Type.Array(Task),
+  }),
+]);

@@ -1,7 +1,10 @@
-/** Plans (minimal record) and their targets. */
+/** Plans (a tree, with their documents, targets, tasks and budgets) and their targets. */
 import { Type } from '@fastify/type-provider-typebox';
 import { TARGET_LEVELS, type TargetLevel as TargetLevelValue } from '../../domain/targets.ts';
-import { createPlan, getPlan, listPlans, updatePlan } from '../commands/plans.ts';
+import { contentDisposition } from '../commands/files.ts';
+import { createPlan, getPlan, listPlans, planDocument, updatePlan } from '../commands/plans.ts';
+import { planBudget } from '../commands/tasks.ts';
+import { PlanBudget } from './taskSchemas.ts';
 import { cascadeTarget, createTarget, deleteTarget, getTarget, listTargets, updateTarget } from '../commands/targets.ts';
 import { localeFrom } from '../http/messages.ts';
 import type { App, AppDeps } from '../http/types.ts';
@@ -35,6 +38,7 @@ export const planRoutes = (_deps: AppDeps) => async (app: App) => {
             kind: Type.Optional(PlanKind),
             year: Type.Optional(Year),
             issuer: Type.Optional(Id),
+            parent: Type.Optional(Type.Integer({ minimum: 1, description: 'Chỉ các kế hoạch triển khai kế hoạch này' })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
             cursor: Type.Optional(Type.String({ maxLength: 500 })),
           },
@@ -48,7 +52,7 @@ export const planRoutes = (_deps: AppDeps) => async (app: App) => {
 
   app.get(
     '/plans/:id',
-    { config: { policy: 'plan.read' }, schema: { tags: planTags, summary: 'Chi tiết kế hoạch và các chỉ tiêu kế hoạch của nó', params: IdParams, response: { 200: PlanDetail, ...problems(401, 403, 404) } } },
+    { config: { policy: 'plan.read' }, schema: { tags: planTags, summary: 'Trang kế hoạch: kế hoạch, kế hoạch cấp trên và cấp dưới, chỉ tiêu (theo năm và cấp), nhiệm vụ theo thứ tự trong văn bản', params: IdParams, response: { 200: PlanDetail, ...problems(401, 403, 404) } } },
     async (request) => getPlan(request.ctx, request.params.id),
   );
 
@@ -58,7 +62,8 @@ export const planRoutes = (_deps: AppDeps) => async (app: App) => {
       config: { policy: 'plan.write' },
       schema: {
         tags: planTags,
-        summary: 'Tạo kế hoạch (loại, số hiệu như "227/KH-UBND", cơ quan ban hành, ngày, trích yếu, năm mục tiêu)',
+        summary: 'Tạo kế hoạch (loại, số hiệu như "227/KH-UBND", cơ quan ban hành, ngày, trích yếu, giai đoạn, kế hoạch cấp trên, văn bản gốc)',
+        description: 'documentFileId: tệp đã tải lên bằng POST /files (PDF, DOCX…). parentPlanId: kế hoạch mà kế hoạch này triển khai (cây kế hoạch).',
         body: Type.Object(
           {
             kind: PlanKind,
@@ -67,6 +72,10 @@ export const planRoutes = (_deps: AppDeps) => async (app: App) => {
             issuedOn: Type.Optional(NullableDate),
             title: NonBlank(2000),
             horizonYear: Type.Optional(NullableYear),
+            parentPlanId: Type.Optional(NullableId),
+            horizonFrom: Type.Optional(NullableYear),
+            summary: Type.Optional(NullableText(10000)),
+            documentFileId: Type.Optional(NullableId),
           },
           { additionalProperties: false },
         ),
@@ -92,6 +101,10 @@ export const planRoutes = (_deps: AppDeps) => async (app: App) => {
             issuedOn: Type.Optional(NullableDate),
             title: Type.Optional(NonBlank(2000)),
             horizonYear: Type.Optional(NullableYear),
+            parentPlanId: Type.Optional(NullableId),
+            horizonFrom: Type.Optional(NullableYear),
+            summary: Type.Optional(NullableText(10000)),
+            documentFileId: Type.Optional(NullableId),
           },
           { additionalProperties: false, minProperties: 1 },
         ),
@@ -99,6 +112,39 @@ export const planRoutes = (_deps: AppDeps) => async (app: App) => {
       },
     },
     async (request) => updatePlan(request.ctx, request.params.id, request.body),
+  );
+
+  app.get(
+    '/plans/:id/document',
+    {
+      config: { policy: 'plan.read' },
+      schema: {
+        tags: planTags,
+        summary: 'Tải văn bản gốc của kế hoạch',
+        params: IdParams,
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...problems(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { meta, content } = await planDocument(request.ctx, request.params.id);
+      return reply.type(meta.content_type).header('content-disposition', contentDisposition(meta.name)).header('x-content-type-options', 'nosniff').send(content);
+    },
+  );
+
+  app.get(
+    '/plans/:id/budget',
+    {
+      config: { policy: 'task.read' },
+      schema: {
+        tags: planTags,
+        summary: 'Kinh phí của các nhiệm vụ thuộc kế hoạch theo nguồn và theo nhóm: nhu cầu kinh phí, dự toán được duyệt, nhu cầu và kinh phí đã phân bổ của năm (như Báo cáo 01-BC/BCĐ)',
+        description: 'Dòng kinh phí không có năm là nhu cầu và dự toán của cả nhiệm vụ; dòng có năm là nhu cầu, phân bổ, giải ngân của năm đó. year mặc định là năm hiện tại.',
+        params: IdParams,
+        querystring: Type.Object({ year: Type.Optional(Year) }, { additionalProperties: false }),
+        response: { 200: PlanBudget, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => planBudget(request.ctx, request.params.id, request.query.year),
   );
 
   app.get(

@@ -9,6 +9,10 @@ export interface PlanView extends PlanRow {
   issuer_code: string | null;
   issuer_name: string | null;
   target_count: number;
+  task_count: number;
+  parent_number: string | null;
+  document_name: string | null;
+  document_size: number | null;
 }
 
 const selectPlans = (q: Q) =>
@@ -17,7 +21,16 @@ const selectPlans = (q: Q) =>
     .leftJoin('org_units as u', 'u.id', 'p.issuer_unit_id')
     .selectAll('p')
     .select(['u.code as issuer_code', 'u.name as issuer_name'])
-    .select(sql<number>`(SELECT count(*)::int FROM targets t WHERE t.plan_id = p.id)`.as('target_count'));
+    .leftJoin('plans as pp', 'pp.id', 'p.parent_plan_id')
+    .leftJoin('files as f', 'f.id', 'p.document_file_id')
+    .select(['pp.number as parent_number', 'f.name as document_name', 'f.size as document_size'])
+    .select(sql<number>`(SELECT count(*)::int FROM targets t WHERE t.plan_id = p.id)`.as('target_count'))
+    .select(sql<number>`(SELECT count(*)::int FROM tasks k WHERE k.plan_id = p.id)`.as('task_count'));
+
+/** The plans implementing this one. */
+export async function childPlans(q: Q, id: number): Promise<PlanView[]> {
+  return selectPlans(q).where('p.parent_plan_id', '=', id).orderBy('p.id').execute() as Promise<PlanView[]>;
+}
 
 export async function findPlan(q: Q, id: number): Promise<PlanRow | undefined> {
   return q.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
@@ -50,6 +63,7 @@ export interface PlanListQuery {
   kind?: string;
   horizonYear?: number;
   issuerUnitId?: number;
+  parentPlanId?: number;
   limit: number;
   beforeId?: number;
 }
@@ -60,6 +74,7 @@ export async function listPlans(q: Q, query: PlanListQuery): Promise<PlanView[]>
   if (query.kind) select = select.where('p.kind', '=', query.kind);
   if (query.horizonYear !== undefined) select = select.where('p.horizon_year', '=', query.horizonYear);
   if (query.issuerUnitId !== undefined) select = select.where('p.issuer_unit_id', '=', query.issuerUnitId);
+  if (query.parentPlanId !== undefined) select = select.where('p.parent_plan_id', '=', query.parentPlanId);
   if (query.text) {
     const like = `%${query.text.replace(/[%_\\]/g, '\\$&')}%`;
     select = select.where((eb) => eb.or([eb('p.number', 'ilike', like), eb('p.title', 'ilike', like)]));

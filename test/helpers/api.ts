@@ -2,6 +2,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../server/config.ts';
 import { buildApp } from '../../server/http/app.ts';
 import { startRollupWorker, type RollupWorker } from '../../server/jobs/rollupWorker.ts';
+import { startJobQueue, type JobQueue } from '../../server/jobs/queue.ts';
 import type { App } from '../../server/http/types.ts';
 import { clearCatalogue, freshDatabase, type TestDatabase } from './db.ts';
 
@@ -17,6 +18,8 @@ export interface TestApi {
   login(username: string, password: string): Promise<Session>;
   /** Inject a request, optionally as a signed-in session (cookie + CSRF header on writes). */
   call(method: InjectOptions['method'], url: string, options?: { as?: Session; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<LightMyRequestResponse>;
+  /** The pg-boss queue with its workers, when started with `jobs: true` (off by default: it costs a second). */
+  jobs: JobQueue | undefined;
   /** Resolves when the rollup worker has processed every value committed so far (needs `rollups: true`). */
   rollupsIdle(): Promise<void>;
   close(): Promise<void>;
@@ -26,10 +29,13 @@ export interface TestApi {
  * A server on a private copy of the seeded template (the whole demo). `catalogue: 'empty'` drops the
  * demo's indicators, plans, targets and values first, for tests that count what they create.
  */
-export async function startTestApi(options: { rollups?: boolean; catalogue?: 'demo' | 'empty' } = {}): Promise<TestApi> {
+export async function startTestApi(options: { rollups?: boolean; jobs?: boolean; catalogue?: 'demo' | 'empty' } = {}): Promise<TestApi> {
   const database = await freshDatabase();
   if (options.catalogue === 'empty') await clearCatalogue(database.db);
   const worker: RollupWorker | undefined = options.rollups ? await startRollupWorker(database.db, database.pool, { pollMs: 200 }) : undefined;
+  const jobs = options.jobs
+    ? await startJobQueue({ connectionString: database.url, db: database.db, publicUrl: 'http://localhost', pollingIntervalSeconds: 0.5 })
+    : undefined;
   const config = { ...loadConfig({}), sessionTtlHours: 1 };
   const app = await buildApp({ db: database.db, config });
   await app.ready();
@@ -50,6 +56,7 @@ export async function startTestApi(options: { rollups?: boolean; catalogue?: 'de
   return {
     app,
     database,
+    jobs,
     call,
     async login(username, password) {
       const res = await call('POST', '/api/v1/auth/login', { body: { username, password } });
@@ -63,6 +70,7 @@ export async function startTestApi(options: { rollups?: boolean; catalogue?: 'de
       await worker.idle();
     },
     async close() {
+      await jobs?.stop();
       await worker?.stop();
       await app.close();
       await database.drop();

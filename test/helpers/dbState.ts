@@ -26,6 +26,13 @@ const TABLES = [
   'submissions',
   'submission_values',
   'submission_events',
+  'files',
+  'tasks',
+  'task_cooperating_units',
+  'task_targets',
+  'task_updates',
+  'task_update_files',
+  'budget_lines',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

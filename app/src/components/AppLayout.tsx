@@ -11,6 +11,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { ContentSpin } from './FullPageSpin';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Logo } from './Logo';
+import { NotificationBell } from './NotificationBell';
 import { ADMIN_GROUP_KEY, menuItems, selectedNavKey } from './navigation';
 
 const SIDER_COLLAPSED_KEY = 'dxpulse.siderCollapsed';
@@ -140,6 +141,7 @@ export function AppLayout() {
         </div>
         <div className="app-header-right">
           <LanguageSwitch />
+          <NotificationBell />
           <UserBox compact={isMobile} />
         </div>
       </Layout.Header>
