@@ -16,6 +16,10 @@ const InboxPage = lazy(() => import('./scenes/Reports/InboxPage'));
 const ApprovalsPage = lazy(() => import('./scenes/Reports/ApprovalsPage'));
 const CompliancePage = lazy(() => import('./scenes/Reports/CompliancePage'));
 const SubmissionPage = lazy(() => import('./scenes/Reports/SubmissionPage'));
+const PlansPage = lazy(() => import('./scenes/Plans/PlansPage'));
+const PlanPage = lazy(() => import('./scenes/Plans/PlanPage'));
+const TasksPage = lazy(() => import('./scenes/Tasks/TasksPage'));
+const TaskPage = lazy(() => import('./scenes/Tasks/TaskPage'));
 const UsersPage = lazy(() => import('./scenes/Users/UsersPage'));
 const AuditPage = lazy(() => import('./scenes/Audit/AuditPage'));
 const NotFoundPage = lazy(() => import('./scenes/NotFound/NotFoundPage'));
@@ -33,10 +37,12 @@ export function AppRoutes() {
         }
       >
         <Route index element={<HomePage />} />
-        <Route path="plans" element={<ComingSoonPage area="plans" />} />
+        <Route path="plans" element={<PlansPage />} />
+        <Route path="plans/:id" element={<PlanPage />} />
         <Route path="indicators" element={<IndicatorsPage />} />
         <Route path="indicators/:code" element={<IndicatorPage />} />
-        <Route path="tasks" element={<ComingSoonPage area="tasks" />} />
+        <Route path="tasks" element={<TasksPage />} />
+        <Route path="tasks/:id" element={<TaskPage />} />
         <Route path="reports">
           <Route index element={<InboxPage />} />
           <Route path="approvals" element={<ApprovalsPage />} />

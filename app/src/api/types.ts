@@ -607,3 +607,161 @@ export interface CellHistory {
   current: StoredCell | null;
   items: CellHistoryItem[];
 }
+
+// ---- plans and tasks (server/routes/taskSchemas.ts, catalogSchemas.ts) ------------------
+
+export { BUDGET_SOURCES, FILE_TYPES, MAX_FILE_BYTES, TASK_STATES, TASK_STATUSES, type BudgetSource, type TaskState, type TaskStatus } from '../../../domain/tasks';
+import type { TaskState, TaskStatus } from '../../../domain/tasks';
+
+export interface PlanRef {
+  id: number;
+  kind: string;
+  number: string;
+  title: string;
+}
+
+export interface PlanFull extends Plan {
+  horizonFrom: number | null;
+  parentPlan: { id: number; number: string } | null;
+  summary: string | null;
+  document: { id: number; name: string; size: number; url: string } | null;
+  taskCount: number;
+}
+
+export interface PlanDetail extends PlanFull {
+  children: PlanFull[];
+  targets: Target[];
+  targetsByYearAndLevel: { year: number; level: string | null; count: number }[];
+  tasks: Task[];
+}
+
+export interface PlanListQuery {
+  q?: string;
+  kind?: string;
+  year?: number;
+  issuer?: number;
+  parent?: number;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface UnitRefClosed extends UnitRef {
+  closedOn: string | null;
+}
+
+export interface Task {
+  id: number;
+  plan: PlanRef;
+  parentTaskId: number | null;
+  ref: string | null;
+  group: string | null;
+  title: string;
+  description: string | null;
+  leadUnit: UnitRefClosed;
+  currentLeadUnit: UnitRef;
+  cooperatingUnits: UnitRefClosed[];
+  responsible: { userId: number | null; name: string | null };
+  deliverable: string | null;
+  approvingAuthority: string | null;
+  startDate: string | null;
+  dueDate: string | null;
+  scheduleNote: string | null;
+  state: TaskState;
+  stateReason: string | null;
+  status: TaskStatus;
+  overdue: boolean;
+  progress: number;
+  completedOn: string | null;
+  targetIds: number[];
+  subTaskCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BudgetLine {
+  id: number;
+  source: string;
+  year: number | null;
+  requested: number | null;
+  approved: number | null;
+  allocated: number | null;
+  disbursed: number | null;
+  note: string | null;
+}
+
+export interface TaskDetail extends Task {
+  budget: BudgetLine[];
+}
+
+export interface FileMeta {
+  id: number;
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+  url: string;
+}
+
+export interface TimelineEntry {
+  id: number;
+  kind: 'progress' | 'comment' | 'state' | 'edit';
+  body: string | null;
+  progress: number | null;
+  stateFrom: TaskState | null;
+  stateTo: TaskState | null;
+  detail: unknown;
+  author: { id: number; username: string; fullName: string } | null;
+  at: string;
+  files: FileMeta[];
+}
+
+export interface TaskListQuery {
+  plan?: number;
+  leadUnit?: number;
+  parent?: number;
+  status?: TaskStatus;
+  overdue?: boolean;
+  dueFrom?: string;
+  dueTo?: string;
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface TaskCounts {
+  assigned: number;
+  completed: { total: number; onTime: number; late: number };
+  inProgress: { total: number; onTime: number; overdue: number };
+  notStarted: number;
+  paused: number;
+  notCarriedOut: number;
+  doneOrInProgress: number;
+  overdue: number;
+  taskIds: Record<string, number[]>;
+}
+
+export interface TaskStatistics {
+  asOf: string;
+  total: TaskCounts;
+  byPlan: (TaskCounts & { plan: PlanRef })[];
+  byLeadUnit: (TaskCounts & { unit: UnitRef })[];
+}
+
+export interface BudgetMoney {
+  tasks: number;
+  leadUnits: number;
+  requested: number;
+  approved: number;
+  requestedYear: number;
+  allocatedYear: number;
+  disbursedYear: number;
+}
+
+export interface PlanBudget {
+  planId: number;
+  year: number;
+  total: BudgetMoney;
+  bySource: (BudgetMoney & { source: string })[];
+  byGroup: (BudgetMoney & { group: string | null })[];
+}
