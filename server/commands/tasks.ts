@@ -61,14 +61,14 @@ export interface TaskInput {
 
 const text = (v: string | null | undefined) => (v == null ? null : v.trim() || null);
 
-async function findPlanOr404(q: Q, id: number): Promise<PlanRow> {
+export async function findPlanOr404(q: Q, id: number): Promise<PlanRow> {
   const plan = await q.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
   if (!plan) throw notFound('plan.notFound', { id });
   return plan;
 }
 
 /** 'task.write' over the plan's issuer; a plan with no issuer belongs to the top of the tree. */
-async function requireTaskWrite(q: Q, ctx: CommandContext, plan: PlanRow): Promise<void> {
+export async function requireTaskWrite(q: Q, ctx: CommandContext, plan: PlanRow): Promise<void> {
   if (plan.issuer_unit_id === null) return requireTopLevel(q, ctx, 'task.write');
   await ctx.access.requireUnit(q, 'task.write', plan.issuer_unit_id);
 }
@@ -134,83 +134,93 @@ export async function getTask(ctx: CommandContext, id: number) {
 }
 
 export async function createTask(ctx: CommandContext, input: TaskInput) {
-  const id = await ctx.db.transaction().execute(async (tx) => {
-    const plan = await findPlanOr404(tx, input.planId);
-    await requireTaskWrite(tx, ctx, plan);
-    await checkInput(tx, input, plan.id);
-    const row = await store.insertTask(tx, {
-      plan_id: plan.id,
-      parent_task_id: input.parentTaskId ?? null,
-      ref: text(input.ref),
-      group_name: text(input.group),
-      title: cleanName(input.title),
-      description: text(input.description),
-      lead_unit_id: input.leadUnitId,
-      responsible_user_id: input.responsibleUserId ?? null,
-      responsible_name: text(input.responsibleName),
-      deliverable: text(input.deliverable),
-      approving_authority: text(input.approvingAuthority),
-      start_date: input.startDate ?? null,
-      due_date: input.dueDate ?? null,
-      schedule_note: text(input.scheduleNote),
-      created_by: actorOf(ctx).userId,
-    });
-    const coops = [...new Set(input.cooperatingUnitIds ?? [])];
-    const targets = [...new Set(input.targetIds ?? [])];
-    await store.setCooperatingUnits(tx, row.id, coops);
-    await store.setTargetLinks(tx, row.id, targets);
-    await store.renumberPlan(tx, plan.id);
-    await audit(tx, ctx, { action: 'task.create', entityType: 'task', entityId: row.id, orgUnitId: row.lead_unit_id, after: auditTask(row, { cooperatingUnitIds: coops, targetIds: targets }) });
-    return row.id;
-  });
+  const id = await ctx.db.transaction().execute((tx) => createTaskIn(tx, ctx, input));
   return getTask(ctx, id);
 }
 
-export async function updateTask(ctx: CommandContext, id: number, input: Partial<Omit<TaskInput, 'planId'>>) {
-  await ctx.db.transaction().execute(async (tx) => {
-    const before = await lockOr404(tx, ctx, id);
-    const plan = await findPlanOr404(tx, before.plan_id);
-    await requireTaskWrite(tx, ctx, plan);
-    const merged = {
-      ...input,
-      startDate: input.startDate !== undefined ? input.startDate : before.start_date,
-      dueDate: input.dueDate !== undefined ? input.dueDate : before.due_date,
-      leadUnitId: input.leadUnitId,
-    };
-    if (merged.leadUnitId === undefined && input.cooperatingUnitIds?.includes(before.lead_unit_id)) throw unprocessable('task.leadCooperates');
-    await checkInput(tx, merged, plan.id, id);
-    const [coopsBefore, targetsBefore] = await Promise.all([store.cooperatingUnits(tx, [id]), store.targetLinks(tx, [id])]);
-    type Input = typeof input;
-    const set = <K extends keyof Input>(key: K, column: keyof TaskRow, map: (v: Input[K]) => unknown = (v) => v) =>
-      input[key] !== undefined ? { [column]: map(input[key]) } : {};
-    const after = await store.updateTask(tx, id, {
-      ...set('parentTaskId', 'parent_task_id'),
-      ...set('ref', 'ref', text),
-      ...set('group', 'group_name', text),
-      ...set('title', 'title', (v) => cleanName(v as string)),
-      ...set('description', 'description', text),
-      ...set('leadUnitId', 'lead_unit_id'),
-      ...set('responsibleUserId', 'responsible_user_id'),
-      ...set('responsibleName', 'responsible_name', text),
-      ...set('deliverable', 'deliverable', text),
-      ...set('approvingAuthority', 'approving_authority', text),
-      ...set('startDate', 'start_date'),
-      ...set('dueDate', 'due_date'),
-      ...set('scheduleNote', 'schedule_note', text),
-    });
-    const coops = input.cooperatingUnitIds ? [...new Set(input.cooperatingUnitIds)] : (coopsBefore.get(id) ?? []).map((u) => u.id);
-    const targets = input.targetIds ? [...new Set(input.targetIds)] : (targetsBefore.get(id) ?? []);
-    if (input.cooperatingUnitIds) await store.setCooperatingUnits(tx, id, coops);
-    if (input.targetIds) await store.setTargetLinks(tx, id, targets);
-    if (input.ref !== undefined) await store.renumberPlan(tx, plan.id);
-    const b = auditTask(before, { cooperatingUnitIds: (coopsBefore.get(id) ?? []).map((u) => u.id), targetIds: targetsBefore.get(id) ?? [] });
-    const a = auditTask(after, { cooperatingUnitIds: coops, targetIds: targets });
-    if (JSON.stringify(b) === JSON.stringify(a)) return;
-    const changed = Object.keys(a).filter((k) => JSON.stringify(a[k as keyof typeof a]) !== JSON.stringify(b[k as keyof typeof b]));
-    await store.insertUpdate(tx, { task_id: id, kind: 'edit', body: null, progress: null, state_from: null, state_to: null, detail: JSON.stringify({ changed }), author_id: actorOf(ctx).userId });
-    await audit(tx, ctx, { action: 'task.update', entityType: 'task', entityId: id, orgUnitId: after.lead_unit_id, before: b, after: a });
+/**
+ * createTask inside the caller's transaction (the appendix import creates many tasks atomically);
+ * `renumber: false` leaves the plan's reading order to the caller, who renumbers once at the end.
+ */
+export async function createTaskIn(tx: Tx, ctx: CommandContext, input: TaskInput, options: { renumber?: boolean } = {}): Promise<number> {
+  const plan = await findPlanOr404(tx, input.planId);
+  await requireTaskWrite(tx, ctx, plan);
+  await checkInput(tx, input, plan.id);
+  const row = await store.insertTask(tx, {
+    plan_id: plan.id,
+    parent_task_id: input.parentTaskId ?? null,
+    ref: text(input.ref),
+    group_name: text(input.group),
+    title: cleanName(input.title),
+    description: text(input.description),
+    lead_unit_id: input.leadUnitId,
+    responsible_user_id: input.responsibleUserId ?? null,
+    responsible_name: text(input.responsibleName),
+    deliverable: text(input.deliverable),
+    approving_authority: text(input.approvingAuthority),
+    start_date: input.startDate ?? null,
+    due_date: input.dueDate ?? null,
+    schedule_note: text(input.scheduleNote),
+    created_by: actorOf(ctx).userId,
   });
+  const coops = [...new Set(input.cooperatingUnitIds ?? [])];
+  const targets = [...new Set(input.targetIds ?? [])];
+  await store.setCooperatingUnits(tx, row.id, coops);
+  await store.setTargetLinks(tx, row.id, targets);
+  if (options.renumber !== false) await store.renumberPlan(tx, plan.id);
+  await audit(tx, ctx, { action: 'task.create', entityType: 'task', entityId: row.id, orgUnitId: row.lead_unit_id, after: auditTask(row, { cooperatingUnitIds: coops, targetIds: targets }) });
+  return row.id;
+}
+
+export async function updateTask(ctx: CommandContext, id: number, input: Partial<Omit<TaskInput, 'planId'>>) {
+  await ctx.db.transaction().execute((tx) => updateTaskIn(tx, ctx, id, input));
   return getTask(ctx, id);
+}
+
+/** updateTask inside the caller's transaction; true when something changed. */
+export async function updateTaskIn(tx: Tx, ctx: CommandContext, id: number, input: Partial<Omit<TaskInput, 'planId'>>, options: { renumber?: boolean } = {}): Promise<boolean> {
+  const before = await lockOr404(tx, ctx, id);
+  const plan = await findPlanOr404(tx, before.plan_id);
+  await requireTaskWrite(tx, ctx, plan);
+  const merged = {
+    ...input,
+    startDate: input.startDate !== undefined ? input.startDate : before.start_date,
+    dueDate: input.dueDate !== undefined ? input.dueDate : before.due_date,
+    leadUnitId: input.leadUnitId,
+  };
+  if (merged.leadUnitId === undefined && input.cooperatingUnitIds?.includes(before.lead_unit_id)) throw unprocessable('task.leadCooperates');
+  await checkInput(tx, merged, plan.id, id);
+  const [coopsBefore, targetsBefore] = await Promise.all([store.cooperatingUnits(tx, [id]), store.targetLinks(tx, [id])]);
+  type Input = typeof input;
+  const set = <K extends keyof Input>(key: K, column: keyof TaskRow, map: (v: Input[K]) => unknown = (v) => v) =>
+    input[key] !== undefined ? { [column]: map(input[key]) } : {};
+  const after = await store.updateTask(tx, id, {
+    ...set('parentTaskId', 'parent_task_id'),
+    ...set('ref', 'ref', text),
+    ...set('group', 'group_name', text),
+    ...set('title', 'title', (v) => cleanName(v as string)),
+    ...set('description', 'description', text),
+    ...set('leadUnitId', 'lead_unit_id'),
+    ...set('responsibleUserId', 'responsible_user_id'),
+    ...set('responsibleName', 'responsible_name', text),
+    ...set('deliverable', 'deliverable', text),
+    ...set('approvingAuthority', 'approving_authority', text),
+    ...set('startDate', 'start_date'),
+    ...set('dueDate', 'due_date'),
+    ...set('scheduleNote', 'schedule_note', text),
+  });
+  const coops = input.cooperatingUnitIds ? [...new Set(input.cooperatingUnitIds)] : (coopsBefore.get(id) ?? []).map((u) => u.id);
+  const targets = input.targetIds ? [...new Set(input.targetIds)] : (targetsBefore.get(id) ?? []);
+  if (input.cooperatingUnitIds) await store.setCooperatingUnits(tx, id, coops);
+  if (input.targetIds) await store.setTargetLinks(tx, id, targets);
+  if (input.ref !== undefined && options.renumber !== false) await store.renumberPlan(tx, plan.id);
+  const b = auditTask(before, { cooperatingUnitIds: (coopsBefore.get(id) ?? []).map((u) => u.id), targetIds: targetsBefore.get(id) ?? [] });
+  const a = auditTask(after, { cooperatingUnitIds: coops, targetIds: targets });
+  if (JSON.stringify(b) === JSON.stringify(a)) return false;
+  const changed = Object.keys(a).filter((k) => JSON.stringify(a[k as keyof typeof a]) !== JSON.stringify(b[k as keyof typeof b]));
+  await store.insertUpdate(tx, { task_id: id, kind: 'edit', body: null, progress: null, state_from: null, state_to: null, detail: JSON.stringify({ changed }), author_id: actorOf(ctx).userId });
+  await audit(tx, ctx, { action: 'task.update', entityType: 'task', entityId: id, orgUnitId: after.lead_unit_id, before: b, after: a });
+  return true;
 }
 
 export interface ListTasksInput {

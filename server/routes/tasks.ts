@@ -3,7 +3,10 @@ import { Type } from '@fastify/type-provider-typebox';
 import { MAX_FILE_BYTES } from '../../domain/tasks.ts';
 import { contentDisposition, downloadFile, uploadFile } from '../commands/files.ts';
 import { addComment, changeState, createTask, getTask, getTimeline, listTasks, reportProgress, setBudget, taskStatistics, updateTask } from '../commands/tasks.ts';
+import { exportTaskAppendix, importTaskAppendix } from '../commands/taskAppendix.ts';
+import { localeFrom } from '../http/messages.ts';
 import { ProblemError } from '../http/problem.ts';
+import { XLSX_TYPE } from '../reports/taskWorkbook.ts';
 import type { App, AppDeps } from '../http/types.ts';
 import { DateString, Id, NonBlank, Page, problems } from './schemas.ts';
 import { BudgetSource, FileMeta, Task, TaskDetail, TaskState, TaskStatistics, TaskStatus, TimelineEntry } from './taskSchemas.ts';
@@ -117,6 +120,70 @@ export const taskRoutes = (_deps: AppDeps) => async (app: App) => {
       },
     },
     async (request) => listTasks(request.ctx, request.query),
+  );
+
+  app.get(
+    '/tasks/export.xlsx',
+    {
+      config: { policy: 'task.read' },
+      schema: {
+        tags,
+        summary: 'Xuất phụ lục danh mục nhiệm vụ (XLSX) để đính kèm báo cáo: STT, nhiệm vụ, cơ quan chủ trì, cơ quan phối hợp, thời gian hoàn thành, sản phẩm, kinh phí (VND), tình trạng',
+        description:
+          'Cùng bộ lọc và phạm vi như GET /tasks (không phân trang: mọi nhiệm vụ khớp). Lọc theo kế hoạch thì tiêu đề nêu số kế hoạch; nhiệm vụ xếp theo thứ tự của kế hoạch, có dòng nhóm. Kinh phí là nhu cầu kinh phí của cả nhiệm vụ. Tệp này nhập lại được bằng POST /plans/{id}/tasks/import.',
+        querystring: Type.Object(
+          {
+            plan: Type.Optional(Id),
+            leadUnit: Type.Optional(Id),
+            status: Type.Optional(TaskStatus),
+            overdue: Type.Optional(Type.Boolean()),
+            dueFrom: Type.Optional(DateString),
+            dueTo: Type.Optional(DateString),
+            q: Type.Optional(Type.String({ maxLength: 200 })),
+          },
+          { additionalProperties: false },
+        ),
+        produces: [XLSX_TYPE],
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'Tệp .xlsx' }), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { bytes, filename } = await exportTaskAppendix(request.ctx, request.query, localeFrom(request.headers['accept-language']));
+      return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(filename, 'attachment')).header('cache-control', 'private, no-store').send(bytes);
+    },
+  );
+
+  app.post(
+    '/plans/:id/tasks/import',
+    {
+      config: { policy: 'task.write' },
+      bodyLimit: UPLOAD_BODY_LIMIT,
+      schema: {
+        tags,
+        summary: 'Nhập phụ lục danh mục nhiệm vụ (XLSX) vào kế hoạch: tạo nhiệm vụ mới, cập nhật nhiệm vụ có cùng số hiệu (STT); một dòng lỗi thì không lưu gì',
+        description:
+          `Gửi nội dung tệp .xlsx làm thân yêu cầu (Content-Type ${XLSX_TYPE} hoặc application/octet-stream). Tiêu đề cột theo thứ tự bất kỳ, không phân biệt hoa thường, có dấu hay không: STT, Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Thời gian hoàn thành, Sản phẩm, Kinh phí (Tình trạng không được nhập). ` +
+          'Tên cơ quan khớp với đơn vị thuộc cơ quan ban hành kế hoạch theo tên, tên viết tắt hoặc mã; thời gian là ngày dd/mm/yyyy, ngày Excel, hai ngày (bắt đầu - hoàn thành), "Quý IV/2025", "Năm 2025" hoặc chữ như "Thường xuyên". ' +
+          'Dòng có STT trùng số hiệu của nhiệm vụ trong kế hoạch thì cập nhật nhiệm vụ đó; dòng khác tạo nhiệm vụ mới. Tệp không đọc được: 400; có dòng lỗi: 422 liệt kê mọi dòng lỗi.',
+        params: IdParams,
+        consumes: [XLSX_TYPE],
+        body: Type.Unsafe<Buffer>({ description: 'Nội dung tệp .xlsx (tối đa 10 MB)' }),
+        response: {
+          200: Type.Object({
+            planId: Type.Integer(),
+            created: Type.Integer(),
+            updated: Type.Integer(),
+            unchanged: Type.Integer(),
+            rows: Type.Array(Type.Object({ row: Type.Integer(), id: Type.Integer(), ref: Type.Union([Type.String(), Type.Null()]), action: Type.String() })),
+          }),
+          ...problems(400, 401, 403, 404, 413, 415, 422),
+        },
+      },
+    },
+    async (request) => {
+      if (!Buffer.isBuffer(request.body)) throw new ProblemError(415, 'task.import.notBinary');
+      return importTaskAppendix(request.ctx, request.params.id, request.body, localeFrom(request.headers['accept-language']));
+    },
   );
 
   app.get(

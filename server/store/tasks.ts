@@ -1,6 +1,7 @@
 /** SQL for tasks (nhiệm vụ), their cooperating units, target links, timeline and budget lines. */
 import { sql, type Insertable, type Updateable, type RawBuilder } from 'kysely';
 import { compareRefs, type TaskStatus } from '../../domain/tasks.ts';
+import { foldVietnamese } from '../../domain/text.ts';
 import type { Db, Tx } from '../db/database.ts';
 import type { BudgetLinesTable, TaskRow, TasksTable, TaskUpdatesTable } from './schema.ts';
 
@@ -128,8 +129,11 @@ function filtered(q: Q, query: Omit<TaskListQuery, 'limit' | 'after'>) {
   if (query.dueFrom) s = s.where('t.due_date', '>=', query.dueFrom);
   if (query.dueTo) s = s.where('t.due_date', '<=', query.dueTo);
   if (query.text) {
-    const like = `%${query.text.replace(/[%_\\]/g, '\\$&')}%`;
-    s = s.where((eb) => eb.or([eb('t.title', 'ilike', like), eb('t.ref', 'ilike', like), eb('t.description', 'ilike', like), eb('t.deliverable', 'ilike', like)]));
+    // Every folded word in the folded reference, title, description or deliverable (0007_task_search.sql):
+    // "ha tang so" finds "hạ tầng số".
+    const words = foldVietnamese(query.text).split(' ').filter(Boolean);
+    if (words.length === 0) s = s.where(sql<boolean>`false`);
+    for (const word of words) s = s.where(sql<boolean>`t.search_key LIKE ${`%${word}%`}`);
   }
   return s;
 }
