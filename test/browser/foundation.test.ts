@@ -3,26 +3,12 @@
  * admin creating a user, and that user seeing only their own subtree — on a desktop and at 360 px.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startBrowserHarness, type BrowserHarness } from '../helpers/browser.ts';
+import { noHorizontalOverflow, shot } from '../helpers/pages.ts';
 import { DEMO_PASSWORD, TEST_ADMIN_PASSWORD } from '../helpers/constants.ts';
 
-const SHOTS = path.resolve('test-results');
-
-async function shot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function noHorizontalOverflow(page: Page) {
-  const { scroll, width } = await page.evaluate<{ scroll: number; width: number }>(
-    '({ scroll: document.documentElement.scrollWidth, width: window.innerWidth })',
-  );
-  assert.ok(scroll <= width + 1, `page is ${scroll}px wide in a ${width}px viewport`);
-}
 
 async function searchUnits(page: Page, text: string) {
   await page.getByTestId('unit-search').fill(text);

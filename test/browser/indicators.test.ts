@@ -7,15 +7,13 @@
  * the real rollup worker), so it does not depend on what the demo data holds.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startRollupWorker, type RollupWorker } from '../../server/jobs/rollupWorker.ts';
 import { startBrowserHarness, type BrowserHarness } from '../helpers/browser.ts';
+import { apiSession, choose, noHorizontalOverflow, shot, watchErrors, type ApiSession } from '../helpers/pages.ts';
 import { DEMO_PASSWORD, TEST_ADMIN_PASSWORD } from '../helpers/constants.ts';
 
-const SHOTS = path.resolve('test-results');
 const CODE = 'E2E.HS_TOAN_TRINH';
 const NAME = 'Tỷ lệ hồ sơ xử lý trực tuyến toàn trình (kiểm thử)';
 const CITY = '31';
@@ -28,72 +26,6 @@ const WARDS = [
   { code: '11413', name: 'Phường Hải An', numerator: 700 },
   { code: '11557', name: null, numerator: 850 },
 ];
-
-async function shot(page: Page, name: string, fullPage = true) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
-}
-
-async function noHorizontalOverflow(page: Page) {
-  const { scroll, width } = await page.evaluate<{ scroll: number; width: number }>(
-    '({ scroll: document.documentElement.scrollWidth, width: window.innerWidth })',
-  );
-  assert.ok(scroll <= width + 1, `page is ${scroll}px wide in a ${width}px viewport`);
-}
-
-/** Uncaught errors of the page, to be asserted empty at the end of a test. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return errors;
-}
-
-/** Pick an option of an antd Select: open it, then click the option in the dropdown now shown. */
-/**
- * Pick an option of an antd Select. Under load a click can land while the dropdown is still sliding
- * in and be lost, so the choice is checked and, if it did not take, made again.
- */
-async function choose(page: Page, testId: string, option: string) {
-  const select = page.getByTestId(testId);
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-    const item = dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first();
-    await item.waitFor();
-    await dropdown.locator('.ant-slide-up-enter, .ant-slide-up-appear').waitFor({ state: 'detached' }).catch(() => {});
-    await item.click();
-    try {
-      await select.getByText(option).first().waitFor({ timeout: 3000 });
-      return;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
-}
-
-interface ApiSession {
-  call(method: string, url: string, body?: unknown): Promise<{ status: number; json: any }>;
-}
-
-async function apiSession(baseUrl: string, username: string, password: string): Promise<ApiSession> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  assert.equal(res.status, 200, await res.clone().text());
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return {
-    async call(method, url, body) {
-      const headers: Record<string, string> = { cookie, 'x-csrf-token': csrfToken };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const r = await fetch(`${baseUrl}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await r.text();
-      return { status: r.status, json: text ? JSON.parse(text) : null };
-    },
-  };
-}
 
 describe('Chỉ tiêu pages in Chromium', () => {
   let h: BrowserHarness;

@@ -24,56 +24,15 @@ import { parsePeriod, previousPeriod } from '../../domain/periods.ts';
 import { numberFromText } from '../../domain/spreadsheetText.ts';
 import { startRollupWorker, type RollupWorker } from '../../server/jobs/rollupWorker.ts';
 import { startBrowserHarness, type BrowserHarness } from '../helpers/browser.ts';
+import { apiSession, noHorizontalOverflow, shot, watchErrors, type ApiSession } from '../helpers/pages.ts';
 import { DEMO_PASSWORD, TEST_ADMIN_PASSWORD } from '../helpers/constants.ts';
 
-const SHOTS = path.resolve('test-results');
 const WARD = '11692'; // Phường Dương Kinh
 const WARD_NAME = 'Phường Dương Kinh';
 const CITY = '31';
 const DEMO_FORM = 'BM-CDS-XA';
 const DEMO_PERIOD = '2025-10';
 
-async function shot(page: Page, name: string, fullPage = true) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
-}
-
-async function noHorizontalOverflow(page: Page) {
-  const { scroll, width } = await page.evaluate<{ scroll: number; width: number }>('({ scroll: document.documentElement.scrollWidth, width: window.innerWidth })');
-  assert.ok(scroll <= width + 1, `page is ${scroll}px wide in a ${width}px viewport`);
-}
-
-/** Uncaught errors of the page, to be asserted empty at the end of a test. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return errors;
-}
-
-interface ApiSession {
-  call(method: string, url: string, body?: unknown): Promise<{ status: number; json: any }>;
-}
-
-async function apiSession(baseUrl: string, username: string, password: string): Promise<ApiSession> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  assert.equal(res.status, 200, await res.clone().text());
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return {
-    async call(method, url, body) {
-      const headers: Record<string, string> = { cookie, 'x-csrf-token': csrfToken };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const r = await fetch(`${baseUrl}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await r.text();
-      return { status: r.status, json: text ? JSON.parse(text) : null };
-    },
-  };
-}
-
-/** Dispatch a real paste event carrying `text` (as Excel puts a block of cells on the clipboard) on an element. */
 async function pasteInto(page: Page, selector: string, text: string) {
   await page.locator(selector).focus();
   await page.evaluate(`(() => {
