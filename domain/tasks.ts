@@ -84,6 +84,34 @@ export function transitionAction(from: TaskState, to: TaskState): 'task.write' |
   return to === 'cancelled' || from === 'completed' || from === 'cancelled' ? 'task.write' : 'task.report';
 }
 
+/** Progress is reported on open tasks; a completed or cancelled one is reopened first. */
+export function acceptsProgress(state: TaskState): boolean {
+  return state !== 'completed' && state !== 'cancelled';
+}
+
+/** What a caller may do on a task now, as the task payload's `actions` lists it. */
+export const TASK_ACTIONS = ['edit', 'report', 'comment', 'state', 'budget', 'cancel', 'reopen'] as const;
+export type TaskAction = (typeof TASK_ACTIONS)[number];
+
+/**
+ * The actions from the caller's grants on the task ('task.write' over the plan's issuer,
+ * 'task.report' over the lead unit, 'task.comment' over an involved unit) and the task's state:
+ * the same rules the commands enforce. 'state' is a change the lead unit reports (start, pause,
+ * complete); 'cancel' and 'reopen' are the coordinator's changes.
+ */
+export function taskActions(state: TaskState, grants: { write: boolean; report: boolean; comment: boolean }): TaskAction[] {
+  const by = (action: 'task.write' | 'task.report') => allowedTransitions(state).filter((to) => transitionAction(state, to) === action);
+  const out: TaskAction[] = [];
+  if (grants.write) out.push('edit');
+  if (grants.report && acceptsProgress(state)) out.push('report');
+  if (grants.comment) out.push('comment');
+  if (grants.report && by('task.report').length > 0) out.push('state');
+  if (grants.write) out.push('budget');
+  if (grants.write && by('task.write').includes('cancelled')) out.push('cancel');
+  if (grants.write && by('task.write').some((to) => to !== 'cancelled')) out.push('reopen');
+  return out;
+}
+
 export type StateChangeProblem = 'sameState' | 'notAllowed' | 'reasonRequired' | 'completedInFuture' | 'completedBeforeStart' | 'completedOnWithoutCompletion';
 
 /** Checks a requested change; the first problem, or null when it may go ahead. */

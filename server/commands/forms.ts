@@ -21,6 +21,8 @@ import * as store from '../store/forms.ts';
 import { findIndicatorsByCodes } from '../store/indicators.ts';
 import { audit, type CommandContext } from './context.ts';
 import { todayInVietnam } from './reportingClock.ts';
+import { presentTaskSets, resolveTaskSets } from './taskReports.ts';
+import { replaceTaskSets } from '../store/taskReports.ts';
 
 export interface AssignmentInput {
   kind: 'unit' | 'level' | 'group';
@@ -43,6 +45,8 @@ export interface FormInput {
   items: { indicator: string; required?: boolean }[];
   rules?: { expression: string; message?: string | null }[];
   assignments?: AssignmentInput[];
+  /** Task progress items: the open tasks the reporting unit leads in a plan (and the plans implementing it), or in every plan (plan null). */
+  taskSets?: { plan: number | null }[];
 }
 
 export type FormPatch = Partial<Omit<FormInput, 'ownerUnit'>>;
@@ -221,7 +225,12 @@ export async function formDetail(q: Db | Tx, form: store.FormView) {
     store.assignmentsOf(q, [form.id]),
     store.assignedUnitCounts(q, [form.id]),
   ]);
-  return presentForm(form, items, rules, assignments, counts.get(form.id) ?? 0);
+  return { ...presentForm(form, items, rules, assignments, counts.get(form.id) ?? 0), taskSets: await presentTaskSets(q, form.id) };
+}
+
+/** A form reports indicators, tasks or both, never nothing. */
+function requireContent(items: number, taskSets: number, locale: Locale, problems: FieldProblem[]) {
+  if (items === 0 && taskSets === 0) problems.push({ path: 'body.items', message: translate(locale, 'form.empty') });
 }
 
 /** The definition as the audit trail keeps it. */
@@ -242,6 +251,7 @@ async function auditSnapshot(q: Db | Tx, formId: number) {
     items: detail.items.map((i) => ({ indicator: i.indicator.code, required: i.required })),
     rules: detail.rules.map((r) => ({ expression: r.expression, message: r.message })),
     assignments: detail.assignments.map((a) => ({ kind: a.kind, orgUnit: a.orgUnit?.code, level: a.level ?? undefined, group: a.group?.code })),
+    taskSets: detail.taskSets.map((t) => ({ plan: t.plan?.id ?? null })),
   };
 }
 
@@ -262,6 +272,8 @@ export async function createForm(ctx: CommandContext, input: FormInput, locale: 
         locale,
         problems,
       );
+      const taskSets = await resolveTaskSets(tx, input.taskSets ?? [], locale, problems);
+      requireContent(input.items.length, taskSets.length, locale, problems);
       if (problems.length) reject('form.invalid', problems);
       const row = await tx
         .insertInto('report_forms')
@@ -282,6 +294,7 @@ export async function createForm(ctx: CommandContext, input: FormInput, locale: 
       await store.replaceItems(tx, row.id, def.items);
       await store.replaceRules(tx, row.id, def.rules);
       await store.replaceAssignments(tx, row.id, def.assignments);
+      await replaceTaskSets(tx, row.id, taskSets);
       await audit(tx, ctx, { action: 'form.create', entityType: 'reportForm', entityId: row.id, orgUnitId: owner.id, after: await auditSnapshot(tx, row.id) });
       return formDetail(tx, (await store.findFormView(tx, row.id))!);
     }),
@@ -326,6 +339,8 @@ export async function updateForm(ctx: CommandContext, ref: string, patch: FormPa
         problems,
         { items: itemsChange, rules: itemsChange || patch.rules !== undefined, assignments: patch.assignments !== undefined },
       );
+      const taskSets = patch.taskSets !== undefined ? await resolveTaskSets(tx, patch.taskSets, locale, problems) : undefined;
+      if (patch.items !== undefined || taskSets !== undefined) requireContent((patch.items ?? before.items).length, (taskSets ?? before.taskSets).length, locale, problems);
       if (problems.length) reject('form.invalid', problems);
       await tx
         .updateTable('report_forms')
@@ -346,6 +361,7 @@ export async function updateForm(ctx: CommandContext, ref: string, patch: FormPa
       if (patch.items) await store.replaceItems(tx, current.id, def.items);
       if (patch.rules) await store.replaceRules(tx, current.id, def.rules);
       if (patch.assignments) await store.replaceAssignments(tx, current.id, def.assignments);
+      if (taskSets) await replaceTaskSets(tx, current.id, taskSets);
       const after = await auditSnapshot(tx, current.id);
       if (JSON.stringify(before) !== JSON.stringify(after))
         await audit(tx, ctx, { action: 'form.update', entityType: 'reportForm', entityId: current.id, orgUnitId: current.owner_unit_id, before, after });

@@ -29,10 +29,16 @@ import { audit, type CommandContext } from './context.ts';
  * tree: a ward's admin manages the ward, not definitions every commune reports against.
  */
 export async function requireTopLevel(q: Db | Tx, ctx: CommandContext, action: Action): Promise<void> {
+  if (ctx.access.scopeRoots(action).length === 0) throw forbidden();
+  if (!(await holdsTopLevel(q, ctx, action))) throw forbidden('catalog.topLevelOnly');
+}
+
+/** The actor holds the action at a root of the tree. */
+export async function holdsTopLevel(q: Db | Tx, ctx: CommandContext, action: Action): Promise<boolean> {
   const roots = ctx.access.scopeRoots(action);
-  if (roots.length === 0) throw forbidden();
+  if (roots.length === 0) return false;
   const top = await q.selectFrom('org_units').select('id').where('id', 'in', roots).where('parent_id', 'is', null).executeTakeFirst();
-  if (!top) throw forbidden('catalog.topLevelOnly');
+  return top !== undefined;
 }
 
 export interface IndicatorInput {

@@ -43,6 +43,7 @@ import * as store from '../store/submissions.ts';
 import { audit, type CommandContext } from './context.ts';
 import { periodWord } from './forms.ts';
 import { todayInVietnam } from './reportingClock.ts';
+import { applyTaskRows, completionDate, loadTaskReport, planTaskRows, presentTaskRows, stagedTaskProblems, writeTaskPlan, type TaskReport, type TaskRowInput } from './taskReports.ts';
 
 export interface SubmissionRef {
   form: string;
@@ -216,7 +217,10 @@ export async function submissionView(q: Db | Tx, ctx: CommandContext, o: Opened,
   const events = s ? await store.eventsOf(q, s.id) : [];
   const users = await store.usersByIds(q, [s?.submitted_by ?? null, s?.decided_by ?? null]);
   const values = byCode(o, staged);
-  const problems = submitProblems(o, values, locale);
+  const taskReport = await loadTaskReport(q, o.form.id, o.unit.id, s);
+  // Approved task rows are applied history: they are not judged again against the tasks they changed.
+  const taskProblems = s?.status === 'approved' ? [] : stagedTaskProblems(taskReport, o.unit.name, completionDate(s, o.today), locale);
+  const problems = [...submitProblems(o, values, locale), ...taskProblems];
   const status = statusOf(o);
   const due = dueDate(scheduleOf(o.form), o.period);
   const window = reportingWindow(o.period, o.form.cutoff);
@@ -278,6 +282,7 @@ export async function submissionView(q: Db | Tx, ctx: CommandContext, o: Opened,
       message: r.message,
       problems: problems.filter((p) => p.path === `rules[${index}]`).map((p) => p.message),
     })),
+    tasks: presentTaskRows(taskReport, problems, o.today),
     validation: { valid: problems.length === 0, problems },
     events: events.map((e) => ({
       action: e.action,
@@ -310,17 +315,26 @@ async function applyPlan(tx: Tx, o: Opened, plan: Plan, actorId: number, action:
  * (422, every problem listed). Missing required items and broken rules do not block a draft: the
  * answer's `validation` shows them, and submitting refuses them.
  */
-export async function saveSubmission(ctx: CommandContext, ref: SubmissionRef, rows: ValueRow[], locale: Locale, options: { source?: 'api' | 'upload'; pathOf?: (index: number) => string; extraProblems?: FieldProblem[] } = {}) {
+export async function saveSubmission(
+  ctx: CommandContext,
+  ref: SubmissionRef,
+  rows: ValueRow[],
+  locale: Locale,
+  options: { source?: 'api' | 'upload'; pathOf?: (index: number) => string; extraProblems?: FieldProblem[]; tasks?: TaskRowInput[] } = {},
+) {
   const actor = ctx.access.signedIn;
   return ctx.db.transaction().execute(async (tx) => {
     const o = await openSubmission(tx, ctx, ref, 'submission.write', locale, true);
     const next = checkWritable(o, 'save', locale);
     const staged = o.submission ? await store.stagedValues(tx, o.submission.id) : new Map<number, store.StagedValue>();
     const plan = planValues(o, staged, rows, locale, options.pathOf ?? ((i) => `values[${i}]`));
-    const problems = [...(options.extraProblems ?? []), ...plan.problems];
+    const taskRows = options.tasks ?? [];
+    const report = await loadTaskReport(tx, o.form.id, o.unit.id, o.submission, taskRows.map((t) => t.task));
+    const taskPlan = await planTaskRows(tx, ctx, o.unit, report, taskRows, completionDate(o.submission, o.today), locale);
+    const problems = [...(options.extraProblems ?? []), ...plan.problems, ...taskPlan.problems];
     if (problems.length) throw new ProblemError(422, 'submission.invalid', { count: problems.length }, problems);
     const from = statusOf(o);
-    const changed = await applyPlan(tx, o, plan, actor.userId, 'save', locale);
+    const changed = (await applyPlan(tx, o, plan, actor.userId, 'save', locale)) + (await writeTaskPlan(tx, o.submission!.id, taskPlan, actor.userId));
     if (changed > 0 || from === 'not_started') {
       o.submission = await store.updateSubmission(tx, o.submission!.id, { status: next });
       if (changed > 0) await store.appendEvent(tx, { submissionId: o.submission.id, action: 'saved', fromStatus: from === 'not_started' ? null : from, toStatus: next, detail: { changed, via: options.source ?? 'api' }, actorId: actor.userId });
@@ -341,17 +355,25 @@ export async function saveSubmission(ctx: CommandContext, ref: SubmissionRef, ro
  * bad rows, required items without value, broken rules — is listed at once, and then nothing is
  * stored and the submission keeps its status.
  */
-export async function submitSubmission(ctx: CommandContext, ref: SubmissionRef, rows: ValueRow[], locale: Locale) {
+export async function submitSubmission(ctx: CommandContext, ref: SubmissionRef, rows: ValueRow[], locale: Locale, tasks: TaskRowInput[] = []) {
   const actor = ctx.access.signedIn;
   return ctx.db.transaction().execute(async (tx) => {
     const o = await openSubmission(tx, ctx, ref, 'submission.write', locale, true);
     const next = checkWritable(o, 'submit', locale);
     const staged = o.submission ? await store.stagedValues(tx, o.submission.id) : new Map<number, store.StagedValue>();
     const plan = planValues(o, staged, rows, locale, (i) => `values[${i}]`);
-    const problems = [...plan.problems, ...submitProblems(o, plan.next, locale)];
+    const report = await loadTaskReport(tx, o.form.id, o.unit.id, o.submission, tasks.map((t) => t.task));
+    const taskPlan = await planTaskRows(tx, ctx, o.unit, report, tasks, o.today, locale);
+    const after: TaskReport = { tasks: report.tasks, staged: taskPlan.next };
+    const problems = [
+      ...plan.problems,
+      ...taskPlan.problems,
+      ...submitProblems(o, plan.next, locale),
+      ...(taskPlan.problems.length ? [] : stagedTaskProblems(after, o.unit.name, o.today, locale)),
+    ];
     if (problems.length) throw new ProblemError(422, 'submission.rejected', { count: problems.length }, problems);
     const from = statusOf(o);
-    const changed = await applyPlan(tx, o, plan, actor.userId, 'submit', locale);
+    const changed = (await applyPlan(tx, o, plan, actor.userId, 'submit', locale)) + (await writeTaskPlan(tx, o.submission!.id, taskPlan, actor.userId));
     if (changed > 0) await store.appendEvent(tx, { submissionId: o.submission!.id, action: 'saved', fromStatus: from === 'not_started' ? null : from, toStatus: from === 'returned' ? 'returned' : 'draft', detail: { changed, via: 'api' }, actorId: actor.userId });
     const now = new Date();
     o.submission = await store.updateSubmission(tx, o.submission!.id, {
@@ -381,14 +403,18 @@ export async function approveSubmission(ctx: CommandContext, ref: SubmissionRef,
     const o = await openSubmission(tx, ctx, ref, 'submission.approve', locale, true);
     const next = checkWritable(o, 'approve', locale);
     const s = o.submission!;
-    const problems = submitProblems(o, byCode(o, await store.stagedValues(tx, s.id)), locale);
+    const report = await loadTaskReport(tx, o.form.id, o.unit.id, s);
+    const completedOn = completionDate(s, o.today);
+    const problems = [...submitProblems(o, byCode(o, await store.stagedValues(tx, s.id)), locale), ...stagedTaskProblems(report, o.unit.name, completedOn, locale)];
     if (problems.length) throw new ProblemError(422, 'submission.cannotApprove', { count: problems.length }, problems);
     const author = s.submitted_by ?? actor.userId;
     await sql`SELECT set_config('dxpulse.actor_id', ${String(author)}, true), set_config('dxpulse.source', 'form', true)`.execute(tx);
     const { written } = await store.publishStaged(tx, s, o.period, author);
+    const defaultNote = translate('vi', 'submissionTask.defaultNote', { form: o.form.code, period: presentPeriod(o.period, 'vi').label });
+    const tasks = await applyTaskRows(tx, ctx, s, report, defaultNote, completedOn);
     o.submission = await store.updateSubmission(tx, s.id, { status: next, decided_at: new Date(), decided_by: actor.userId, return_reason: null });
-    await store.appendEvent(tx, { submissionId: s.id, action: 'approved', fromStatus: s.status, toStatus: next, detail: { written }, actorId: actor.userId });
-    await audit(tx, ctx, { action: 'submission.approve', entityType: 'submission', entityId: s.id, orgUnitId: o.unit.id, after: { ...auditRef(o), status: next, written } });
+    await store.appendEvent(tx, { submissionId: s.id, action: 'approved', fromStatus: s.status, toStatus: next, detail: { written, tasks }, actorId: actor.userId });
+    await audit(tx, ctx, { action: 'submission.approve', entityType: 'submission', entityId: s.id, orgUnitId: o.unit.id, after: { ...auditRef(o), status: next, written, tasks } });
     return submissionView(tx, ctx, o, locale);
   });
 }

@@ -11,6 +11,7 @@
  */
 import {
   BUDGET_SOURCES,
+  acceptsProgress,
   addToCounts,
   checkStateChange,
   classifyTask,
@@ -18,6 +19,7 @@ import {
   disbursedWithinAllocated,
   emptyCounts,
   isOverdue,
+  taskActions,
   transitionAction,
   type BudgetSource,
   type TaskClass,
@@ -35,7 +37,7 @@ import type { PlanRow, TaskRow } from '../store/schema.ts';
 import * as store from '../store/tasks.ts';
 import { audit, actorOf, type CommandContext } from './context.ts';
 import { requireAttachable } from './files.ts';
-import { requireTopLevel } from './indicators.ts';
+import { holdsTopLevel, requireTopLevel } from './indicators.ts';
 import { todayInVietnam } from './reportingClock.ts';
 
 type Q = Db | Tx;
@@ -71,6 +73,52 @@ export async function findPlanOr404(q: Q, id: number): Promise<PlanRow> {
 export async function requireTaskWrite(q: Q, ctx: CommandContext, plan: PlanRow): Promise<void> {
   if (plan.issuer_unit_id === null) return requireTopLevel(q, ctx, 'task.write');
   await ctx.access.requireUnit(q, 'task.write', plan.issuer_unit_id);
+}
+
+interface TaskScope {
+  id: number;
+  leadUnitId: number;
+  issuerUnitId: number | null;
+  cooperatingUnitIds: number[];
+}
+export interface TaskGrants {
+  /** 'task.write' over the plan's issuer (top level for a plan without one): edit, budget, cancel, reopen. */
+  write: boolean;
+  /** 'task.report' over the lead unit (a merged lead hangs under its successor): progress and state. */
+  report: boolean;
+  /** 'task.comment' over the lead unit, a cooperating unit or the plan's issuer. */
+  comment: boolean;
+}
+
+/**
+ * The caller's grants on each task, a few queries for a whole page: the scope rules of the task
+ * commands in one place (they check them through here, and the payload's `actions` come from here).
+ */
+async function grantsOn(q: Q, ctx: CommandContext, tasks: TaskScope[]): Promise<Map<number, TaskGrants>> {
+  const issuers = tasks.flatMap((t) => (t.issuerUnitId === null ? [] : [t.issuerUnitId]));
+  const leads = tasks.map((t) => t.leadUnitId);
+  const involved = [...leads, ...issuers, ...tasks.flatMap((t) => t.cooperatingUnitIds)];
+  const write = await ctx.access.unitsInScope(q, 'task.write', issuers);
+  const report = await ctx.access.unitsInScope(q, 'task.report', leads);
+  const comment = await ctx.access.unitsInScope(q, 'task.comment', involved);
+  const top = tasks.some((t) => t.issuerUnitId === null) ? await holdsTopLevel(q, ctx, 'task.write') : false;
+  return new Map(
+    tasks.map((t) => [
+      t.id,
+      {
+        write: t.issuerUnitId === null ? top : write.has(t.issuerUnitId),
+        report: report.has(t.leadUnitId),
+        comment: [t.leadUnitId, ...t.cooperatingUnitIds, ...(t.issuerUnitId === null ? [] : [t.issuerUnitId])].some((u) => comment.has(u)),
+      },
+    ]),
+  );
+}
+
+async function grantsOnTask(q: Q, ctx: CommandContext, task: TaskRow): Promise<TaskGrants> {
+  const plan = await findPlanOr404(q, task.plan_id);
+  const coops = (await store.cooperatingUnits(q, [task.id])).get(task.id) ?? [];
+  const grants = await grantsOn(q, ctx, [{ id: task.id, leadUnitId: task.lead_unit_id, issuerUnitId: plan.issuer_unit_id, cooperatingUnitIds: coops.map((u) => u.id) }]);
+  return grants.get(task.id)!;
 }
 
 async function lockOr404(tx: Tx, ctx: CommandContext, id: number): Promise<TaskRow> {
@@ -118,17 +166,25 @@ async function checkInput(q: Q, input: Partial<TaskInput>, planId: number, selfI
   }
 }
 
-async function present(q: Q, rows: store.TaskView[], today: string) {
+async function present(q: Q, ctx: CommandContext, rows: store.TaskView[], today: string) {
   const ids = rows.map((r) => r.id);
   const [coops, targets] = await Promise.all([store.cooperatingUnits(q, ids), store.targetLinks(q, ids)]);
-  return rows.map((r) => presentTask(r, { cooperating: coops.get(r.id) ?? [], targetIds: targets.get(r.id) ?? [] }, today));
+  const grants = await grantsOn(
+    q,
+    ctx,
+    rows.map((r) => ({ id: r.id, leadUnitId: r.lead_unit_id, issuerUnitId: r.plan_issuer_unit_id, cooperatingUnitIds: (coops.get(r.id) ?? []).map((u) => u.id) })),
+  );
+  return rows.map((r) => ({
+    ...presentTask(r, { cooperating: coops.get(r.id) ?? [], targetIds: targets.get(r.id) ?? [] }, today),
+    actions: taskActions(r.state as TaskState, grants.get(r.id)!),
+  }));
 }
 
 /** The task with its budget lines, as the caller may see it. */
 export async function getTask(ctx: CommandContext, id: number) {
   const view = await store.findTaskView(ctx.db, id, ctx.access.scopeRoots('task.read'));
   if (!view) throw notFound('task.notFound', { id });
-  const [task] = await present(ctx.db, [view], todayInVietnam());
+  const [task] = await present(ctx.db, ctx, [view], todayInVietnam());
   const budget = await store.budgetLines(ctx.db, [id]);
   return { ...task!, budget: budget.map(presentBudgetLine) };
 }
@@ -258,50 +314,64 @@ export async function listTasks(ctx: CommandContext, input: ListTasksInput) {
   });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { items: await present(ctx.db, page, today), nextCursor: rows.length > limit && last ? encodeCursor([last.plan_id, last.sort_order, last.id]) : null };
+  return { items: await present(ctx.db, ctx, page, today), nextCursor: rows.length > limit && last ? encodeCursor([last.plan_id, last.sort_order, last.id]) : null };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Progress, comments, state
 
-async function requireLeadScope(tx: Tx, ctx: CommandContext, task: TaskRow, action: 'task.report') {
-  if (await ctx.access.unitInScope(tx, action, task.lead_unit_id)) return;
+async function requireLeadScope(tx: Tx, ctx: CommandContext, task: TaskRow) {
+  if ((await grantsOnTask(tx, ctx, task)).report) return;
   throw forbidden('task.notLead');
 }
 
+/**
+ * A report that reaches a task through an approved submission (server/commands/taskReports.ts):
+ * the approval checked the rights (the reporter's 'task.report' when saving, the approver's
+ * 'submission.approve'), the reporter who submitted is the author, and the timeline entry and the
+ * audit event name the submission.
+ */
+export interface ViaSubmission {
+  submissionId: number;
+  authorId: number;
+}
+
 export async function reportProgress(ctx: CommandContext, id: number, input: { body: string; progress: number; fileIds?: number[] }) {
-  await ctx.db.transaction().execute(async (tx) => {
-    const task = await lockOr404(tx, ctx, id);
-    await requireLeadScope(tx, ctx, task, 'task.report');
-    if (task.state === 'completed' || task.state === 'cancelled') throw conflict('task.closedForProgress', { state: task.state });
-    const files = await requireAttachable(tx, ctx, input.fileIds ?? []);
-    const author = actorOf(ctx).userId;
-    // The first report of work starts the task.
-    const state: TaskState = task.state === 'not_started' ? 'in_progress' : task.state;
-    if (state !== task.state) {
-      await store.insertUpdate(tx, { task_id: id, kind: 'state', body: null, progress: null, state_from: task.state, state_to: state, detail: JSON.stringify({ auto: 'progress' }), author_id: author });
-    }
-    const updateId = await store.insertUpdate(tx, { task_id: id, kind: 'progress', body: input.body.trim(), progress: input.progress, state_from: null, state_to: null, detail: null, author_id: author });
-    await store.attachFiles(tx, updateId, files);
-    await store.updateTask(tx, id, { progress: input.progress, state });
-    await audit(tx, ctx, {
-      action: 'task.progress',
-      entityType: 'task',
-      entityId: id,
-      orgUnitId: task.lead_unit_id,
-      before: { progress: task.progress, state: task.state },
-      after: { progress: input.progress, state, updateId, fileIds: files },
-    });
-  });
+  await ctx.db.transaction().execute((tx) => reportProgressIn(tx, ctx, id, input));
   return getTask(ctx, id);
+}
+
+/** reportProgress inside the caller's transaction; `via` when it comes from an approved submission. */
+export async function reportProgressIn(tx: Tx, ctx: CommandContext, id: number, input: { body: string; progress: number; fileIds?: number[] }, via?: ViaSubmission): Promise<void> {
+  const task = await lockOr404(tx, ctx, id);
+  if (!via) await requireLeadScope(tx, ctx, task);
+  if (!acceptsProgress(task.state as TaskState)) throw conflict('task.closedForProgress', { state: task.state });
+  const files = await requireAttachable(tx, ctx, input.fileIds ?? []);
+  const author = via?.authorId ?? actorOf(ctx).userId;
+  const origin = via ? { submissionId: via.submissionId } : null;
+  // The first report of work starts the task.
+  const state: TaskState = task.state === 'not_started' ? 'in_progress' : task.state;
+  if (state !== task.state) {
+    await store.insertUpdate(tx, { task_id: id, kind: 'state', body: null, progress: null, state_from: task.state, state_to: state, detail: JSON.stringify({ auto: 'progress', ...origin }), author_id: author });
+  }
+  const updateId = await store.insertUpdate(tx, { task_id: id, kind: 'progress', body: input.body.trim(), progress: input.progress, state_from: null, state_to: null, detail: origin ? JSON.stringify(origin) : null, author_id: author });
+  await store.attachFiles(tx, updateId, files);
+  await store.updateTask(tx, id, { progress: input.progress, state });
+  await audit(tx, ctx, {
+    action: 'task.progress',
+    entityType: 'task',
+    entityId: id,
+    orgUnitId: task.lead_unit_id,
+    before: { progress: task.progress, state: task.state },
+    after: { progress: input.progress, state, updateId, fileIds: files, ...origin },
+  });
 }
 
 export async function addComment(ctx: CommandContext, id: number, input: { body: string; fileIds?: number[] }) {
   const updateId = await ctx.db.transaction().execute(async (tx) => {
     const task = await lockOr404(tx, ctx, id);
-    const roots = ctx.access.scopeRoots('task.comment');
-    // Lead, cooperating unit or the plan's issuer: exactly the visibility rule, on the comment grant.
-    if (!(await store.findTaskView(tx, id, roots))) throw forbidden('task.notInvolved');
+    // Lead, cooperating unit or the plan's issuer: the visibility rule, on the comment grant.
+    if (!(await grantsOnTask(tx, ctx, task)).comment) throw forbidden('task.notInvolved');
     const files = await requireAttachable(tx, ctx, input.fileIds ?? []);
     const updateId = await store.insertUpdate(tx, { task_id: id, kind: 'comment', body: input.body.trim(), progress: null, state_from: null, state_to: null, detail: null, author_id: actorOf(ctx).userId });
     await store.attachFiles(tx, updateId, files);
@@ -313,10 +383,22 @@ export async function addComment(ctx: CommandContext, id: number, input: { body:
 }
 
 export async function changeState(ctx: CommandContext, id: number, input: { state: TaskState; reason?: string | null; completedOn?: string | null }) {
-  await ctx.db.transaction().execute(async (tx) => {
+  await ctx.db.transaction().execute((tx) => changeStateIn(tx, ctx, id, input));
+  return getTask(ctx, id);
+}
+
+/**
+ * changeState inside the caller's transaction; `via` when it comes from an approved submission,
+ * which may only carry the lead unit's own changes (never a cancel or a reopen).
+ */
+export async function changeStateIn(tx: Tx, ctx: CommandContext, id: number, input: { state: TaskState; reason?: string | null; completedOn?: string | null }, via?: ViaSubmission): Promise<void> {
+  {
     const task = await lockOr404(tx, ctx, id);
     const action = transitionAction(task.state, input.state);
-    if (action === 'task.report') await requireLeadScope(tx, ctx, task, 'task.report');
+    if (via && action !== 'task.report') throw unprocessable('task.transition', { from: task.state, to: input.state });
+    if (via) {
+      // Checked by the submission's workflow.
+    } else if (action === 'task.report') await requireLeadScope(tx, ctx, task);
     else await requireTaskWrite(tx, ctx, await findPlanOr404(tx, task.plan_id));
     const today = todayInVietnam();
     const problem = checkStateChange({ state: task.state, startDate: task.start_date }, { to: input.state, reason: input.reason, completedOn: input.completedOn }, today);
@@ -338,8 +420,8 @@ export async function changeState(ctx: CommandContext, id: number, input: { stat
       progress: input.state === 'completed' ? 100 : null,
       state_from: task.state,
       state_to: input.state,
-      detail: completedOn ? JSON.stringify({ completedOn }) : null,
-      author_id: actorOf(ctx).userId,
+      detail: completedOn || via ? JSON.stringify({ ...(completedOn ? { completedOn } : {}), ...(via ? { submissionId: via.submissionId } : {}) }) : null,
+      author_id: via?.authorId ?? actorOf(ctx).userId,
     });
     await audit(tx, ctx, {
       action: 'task.state',
@@ -347,10 +429,9 @@ export async function changeState(ctx: CommandContext, id: number, input: { stat
       entityId: id,
       orgUnitId: task.lead_unit_id,
       before: { state: task.state, stateReason: task.state_reason, completedOn: task.completed_on },
-      after: { state: after.state, stateReason: after.state_reason, completedOn: after.completed_on },
+      after: { state: after.state, stateReason: after.state_reason, completedOn: after.completed_on, ...(via ? { submissionId: via.submissionId } : {}) },
     });
-  });
-  return getTask(ctx, id);
+  }
 }
 
 /** Progress reports, comments, state changes and edits, oldest first, with their files. */
@@ -492,5 +573,5 @@ export async function taskStatistics(ctx: CommandContext, input: { plan?: number
 export async function tasksOfPlan(ctx: CommandContext, planId: number) {
   const today = todayInVietnam();
   const rows = await store.allTasks(ctx.db, { roots: ctx.access.scopeRoots('task.read'), planId, today });
-  return present(ctx.db, rows, today);
+  return present(ctx.db, ctx, rows, today);
 }

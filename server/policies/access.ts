@@ -38,12 +38,19 @@ export class Access {
   }
 
   async unitInScope(q: Db | Tx, action: Action, unitId: number): Promise<boolean> {
+    return (await this.unitsInScope(q, action, [unitId])).has(unitId);
+  }
+
+  /** Which of the units lie in the actor's subtrees for the action, in one query. */
+  async unitsInScope(q: Db | Tx, action: Action, unitIds: readonly number[]): Promise<Set<number>> {
     const roots = this.scopeRoots(action);
-    if (roots.length === 0) return false;
-    const row = await sql<{ ok: boolean }>`
-      SELECT EXISTS (SELECT 1 FROM org_unit_closure WHERE descendant_id = ${unitId}::bigint AND ancestor_id IN (${sql.join(roots)})) AS ok
+    const ids = [...new Set(unitIds)];
+    if (roots.length === 0 || ids.length === 0) return new Set();
+    const rows = await sql<{ id: string | number }>`
+      SELECT DISTINCT descendant_id AS id FROM org_unit_closure
+      WHERE descendant_id IN (${sql.join(ids.map((id) => sql`${id}::bigint`))}) AND ancestor_id IN (${sql.join(roots)})
     `.execute(q);
-    return row.rows[0]?.ok === true;
+    return new Set(rows.rows.map((r) => Number(r.id)));
   }
 
   /**

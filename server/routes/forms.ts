@@ -52,6 +52,19 @@ const definition = {
   active: Type.Optional(Type.Boolean()),
   rules: Type.Optional(Type.Array(RuleInput, { maxItems: 200 })),
   assignments: Type.Optional(Type.Array(AssignmentInput, { maxItems: 2000 })),
+  taskSets: Type.Optional(
+    Type.Array(
+      Type.Object(
+        { plan: Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, description: 'Mã định danh kế hoạch; null = mọi kế hoạch' }) },
+        { additionalProperties: false },
+      ),
+      {
+        maxItems: 100,
+        description:
+          'Nhóm nhiệm vụ báo cáo tiến độ: mỗi kỳ, đơn vị báo cáo các nhiệm vụ chưa hoàn thành mình chủ trì thuộc kế hoạch (và các kế hoạch triển khai nó). Biểu mẫu kỳ ngày có nhóm nhiệm vụ là báo cáo hằng ngày. Khi có thì thay toàn bộ danh sách.',
+      },
+    ),
+  ),
 };
 
 const FormSummary = {
@@ -98,6 +111,9 @@ const Form = Type.Object({
       group: Nullable(UnitRef),
     }),
   ),
+  taskSets: Type.Array(Type.Object({ plan: Nullable(Type.Object({ id: Type.Integer(), number: Type.String(), title: Type.String() })) }), {
+    description: 'Nhóm nhiệm vụ báo cáo tiến độ; plan null = mọi kế hoạch',
+  }),
 });
 const Group = Type.Object({
   id: Type.Integer(),
@@ -152,7 +168,7 @@ export const formRoutes = (deps: AppDeps) => async (app: App) => {
             name: NonBlank(500),
             periodType: PeriodType,
             ownerUnit: Type.Optional(Code('Mã đơn vị chủ quản')),
-            items: Type.Array(ItemInput, { minItems: 1, maxItems: 500 }),
+            items: Type.Array(ItemInput, { maxItems: 500, description: 'Có thể rỗng khi biểu mẫu chỉ báo cáo tiến độ nhiệm vụ (taskSets)' }),
             ...definition,
           },
           { additionalProperties: false },
@@ -178,7 +194,7 @@ export const formRoutes = (deps: AppDeps) => async (app: App) => {
         summary: 'Sửa biểu mẫu; items, rules, assignments khi có thì thay toàn bộ danh sách. Không đổi được kỳ báo cáo khi đã có báo cáo (409)',
         params: CodeParams,
         body: Type.Object(
-          { code: Type.Optional(Code('Mã biểu mẫu')), name: Type.Optional(NonBlank(500)), periodType: Type.Optional(PeriodType), items: Type.Optional(Type.Array(ItemInput, { minItems: 1, maxItems: 500 })), ...definition },
+          { code: Type.Optional(Code('Mã biểu mẫu')), name: Type.Optional(NonBlank(500)), periodType: Type.Optional(PeriodType), items: Type.Optional(Type.Array(ItemInput, { maxItems: 500, description: 'Có thể rỗng khi biểu mẫu chỉ báo cáo tiến độ nhiệm vụ (taskSets)' })), ...definition },
           { additionalProperties: false, minProperties: 1 },
         ),
         response: { 200: Form, ...problems(400, 401, 403, 404, 409, 422) },

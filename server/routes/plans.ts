@@ -4,12 +4,13 @@ import { TARGET_LEVELS, type TargetLevel as TargetLevelValue } from '../../domai
 import { contentDisposition } from '../commands/files.ts';
 import { createPlan, getPlan, listPlans, planDocument, updatePlan } from '../commands/plans.ts';
 import { planBudget } from '../commands/tasks.ts';
+import { deletePlanBudgetYear, localShare, setPlanBudgetYear } from '../commands/planBudgetYears.ts';
 import { PlanBudget } from './taskSchemas.ts';
 import { cascadeTarget, createTarget, deleteTarget, getTarget, listTargets, updateTarget } from '../commands/targets.ts';
 import { localeFrom } from '../http/messages.ts';
 import type { App, AppDeps } from '../http/types.ts';
 import { Comparator, Plan, PlanDetail, PlanKind, Target, TargetLevel, TargetScope } from './catalogSchemas.ts';
-import { Id, NonBlank, Page, problems } from './schemas.ts';
+import { Id, NonBlank, Page, StringEnum as StringEnumLocal, problems } from './schemas.ts';
 
 const IdParams = Type.Object({ id: Id });
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
@@ -20,6 +21,25 @@ const NullableNumber = Type.Unsafe<number | null>({ type: ['number', 'null'] });
 const NullableDate = Type.Unsafe<string | null>({ type: ['string', 'null'], format: 'date', description: 'YYYY-MM-DD' });
 const NullableText = (maxLength: number) => Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength });
 const IndicatorRef = Type.Union([Id, NonBlank(50)], { description: 'Mã định danh (số) hoặc mã chỉ tiêu' });
+
+const LocalShare = Type.Union(
+  [
+    Type.Object({
+      year: Type.Integer(),
+      spent: Type.Number({ description: 'Số đã chi cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số, VND' }),
+      spentSource: StringEnumLocal(['reported', 'budgetLines'], 'reported: số báo cáo ghi cùng năm; budgetLines: số đã giải ngân của các nhiệm vụ thuộc kế hoạch trong năm'),
+      localBudgetTotal: Type.Number({ description: 'Tổng chi ngân sách địa phương của năm, VND' }),
+      share: Type.Number({ description: 'spent / localBudgetTotal, %, hai chữ số thập phân' }),
+      targetShare: NullableNumber,
+      gap: Type.Union([Type.Number(), Type.Null()], { description: 'Mục tiêu trừ tỷ lệ đạt, điểm phần trăm' }),
+      note: Type.Union([Type.String(), Type.Null()]),
+    }),
+    Type.Null(),
+  ],
+  { description: 'Tỷ lệ chi trên tổng chi ngân sách địa phương so với mục tiêu (Báo cáo 01-BC/BCĐ, I.10: 0,57% so với mục tiêu 3%); null khi chưa ghi tổng chi ngân sách của năm' },
+);
+const PlanBudgetWithShare = Type.Object({ ...PlanBudget.properties, localShare: LocalShare });
+const BudgetYearParams = Type.Object({ id: Id, year: Year });
 
 export const planRoutes = (_deps: AppDeps) => async (app: App) => {
   const planTags = ['plans'];
@@ -141,10 +161,53 @@ export const planRoutes = (_deps: AppDeps) => async (app: App) => {
         description: 'Dòng kinh phí không có năm là nhu cầu và dự toán của cả nhiệm vụ; dòng có năm là nhu cầu, phân bổ, giải ngân của năm đó. year mặc định là năm hiện tại.',
         params: IdParams,
         querystring: Type.Object({ year: Type.Optional(Year) }, { additionalProperties: false }),
-        response: { 200: PlanBudget, ...problems(400, 401, 403, 404) },
+        response: { 200: PlanBudgetWithShare, ...problems(400, 401, 403, 404) },
       },
     },
-    async (request) => planBudget(request.ctx, request.params.id, request.query.year),
+    async (request) => {
+      const budget = await planBudget(request.ctx, request.params.id, request.query.year);
+      return { ...budget, localShare: await localShare(request.ctx.db, budget.planId, budget.year, budget.total.disbursedYear) };
+    },
+  );
+
+  app.put(
+    '/plans/:id/budget-years/:year',
+    {
+      config: { policy: 'plan.write' },
+      schema: {
+        tags: planTags,
+        summary: 'Ghi tổng chi ngân sách địa phương của năm, mục tiêu tỷ lệ chi (%) và số đã chi theo báo cáo, để tính tỷ lệ trong /plans/:id/budget',
+        description: 'Số tiền tính bằng VND. Không ghi spent thì số đã chi lấy từ số đã giải ngân của các nhiệm vụ thuộc kế hoạch trong năm.',
+        params: BudgetYearParams,
+        body: Type.Object(
+          {
+            localBudgetTotal: Type.Integer({ minimum: 1, description: 'Tổng chi ngân sách địa phương, VND' }),
+            targetShare: Type.Optional(Type.Unsafe<number | null>({ type: ['number', 'null'], minimum: 0, maximum: 100, description: 'Mục tiêu, % tổng chi (ví dụ 3)' })),
+            spent: Type.Optional(Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 0, description: 'Số đã chi theo báo cáo, VND' })),
+            note: Type.Optional(NullableText(2000)),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: PlanBudgetWithShare, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      await setPlanBudgetYear(request.ctx, request.params.id, request.params.year, request.body);
+      const budget = await planBudget(request.ctx, request.params.id, request.params.year);
+      return { ...budget, localShare: await localShare(request.ctx.db, budget.planId, budget.year, budget.total.disbursedYear) };
+    },
+  );
+
+  app.delete(
+    '/plans/:id/budget-years/:year',
+    {
+      config: { policy: 'plan.write' },
+      schema: { tags: planTags, summary: 'Xóa tổng chi ngân sách địa phương đã ghi của năm', params: BudgetYearParams, response: { 204: Type.Null(), ...problems(401, 403, 404) } },
+    },
+    async (request, reply) => {
+      await deletePlanBudgetYear(request.ctx, request.params.id, request.params.year);
+      return reply.status(204).send(null);
+    },
   );
 
   app.get(

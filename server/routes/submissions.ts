@@ -7,6 +7,8 @@ import { INBOX_STATUSES, SUBMISSION_ACTIONS, TIMELINESS } from '../../domain/for
 import { submissionTemplate, uploadSubmission } from '../commands/submissionFiles.ts';
 import { approveSubmission, getSubmission, reopenSubmission, returnSubmission, saveSubmission, submitSubmission } from '../commands/submissions.ts';
 import { approvals, cellHistory, compliance, inbox } from '../commands/reporting.ts';
+import { REPORTED_STATES } from '../commands/taskReports.ts';
+import { TASK_STATUSES } from '../../domain/tasks.ts';
 import { localeFrom } from '../http/messages.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { App, AppDeps } from '../http/types.ts';
@@ -37,6 +39,26 @@ const Values = Type.Array(
     { additionalProperties: false },
   ),
   { maxItems: 1000 },
+);
+
+/** Task rows of a form with task sets (báo cáo tiến độ nhiệm vụ, e.g. the daily report). */
+const TaskRows = Type.Array(
+  Type.Object(
+    {
+      task: Type.Integer({ minimum: 1, description: 'Mã định danh nhiệm vụ (do đơn vị báo cáo chủ trì, thuộc kế hoạch của biểu mẫu)' }),
+      progress: Type.Optional(Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 0, maximum: 100, description: 'Tiến độ %, không thấp hơn tiến độ hiện tại của nhiệm vụ' })),
+      state: Type.Optional(
+        Type.Unsafe<(typeof REPORTED_STATES)[number] | null>({
+          type: ['string', 'null'],
+          enum: [...REPORTED_STATES, null],
+          description: 'Chuyển trạng thái: in_progress đang thực hiện; completed hoàn thành (ngày hoàn thành = ngày nộp báo cáo); paused tạm dừng (ghi chú là lý do)',
+        }),
+      ),
+      note: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength: 4000, description: 'Nội dung báo cáo; lý do khi tạm dừng' })),
+    },
+    { additionalProperties: false },
+  ),
+  { maxItems: 1000, description: 'Dòng không có tiến độ, trạng thái và ghi chú thì xóa dòng nháp của nhiệm vụ' },
 );
 
 const UnitRef = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() });
@@ -89,6 +111,27 @@ const Submission = Type.Object({
     }),
   ),
   rules: Type.Array(Type.Object({ id: Type.Integer(), expression: Type.String(), message: Nullable(Type.String()), problems: Type.Array(Type.String()) })),
+  tasks: Type.Array(
+    Type.Object({
+      task: Type.Object({
+        id: Type.Integer(),
+        ref: Nullable(Type.String()),
+        title: Type.String(),
+        plan: Type.Object({ id: Type.Integer(), number: Type.String() }),
+        dueDate: Nullable(Type.String()),
+        status: StringEnum(TASK_STATUSES),
+        progress: Type.Integer({ description: 'Tiến độ hiện tại của nhiệm vụ' }),
+      }),
+      progress: Nullable(Type.Integer()),
+      state: Nullable(Type.String()),
+      note: Nullable(Type.String()),
+      problems: Type.Array(Type.String()),
+    }),
+    {
+      description:
+        'Tiến độ nhiệm vụ (khi biểu mẫu có nhóm nhiệm vụ): mỗi nhiệm vụ chưa hoàn thành do đơn vị chủ trì thuộc kế hoạch của biểu mẫu, kèm dòng báo cáo đang soạn. Khi phê duyệt, các dòng được ghi vào nhiệm vụ (tiến độ, trạng thái, dòng thời gian ghi rõ báo cáo nguồn).',
+    },
+  ),
   validation: Type.Object({ valid: Type.Boolean(), problems: Type.Array(FieldProblem) }, { description: 'Kết quả kiểm tra như khi nộp' }),
   events: Type.Array(
     Type.Object({
@@ -299,14 +342,14 @@ export const submissionRoutes = (_deps: AppDeps) => async (app: App) => {
       config: { policy: 'submission.write' },
       schema: {
         tags,
-        summary: 'Lưu nháp số liệu (chỉ các chỉ tiêu được gửi; dòng trống xóa số liệu nháp của chỉ tiêu)',
-        description: 'Nguyên tử: một dòng lỗi thì không lưu gì và liệt kê mọi lỗi (422). Thiếu chỉ tiêu bắt buộc hoặc vi phạm quy tắc kiểm tra chéo không chặn việc lưu nháp (xem validation) nhưng chặn việc nộp.',
+        summary: 'Lưu nháp số liệu và tiến độ nhiệm vụ (chỉ các chỉ tiêu, nhiệm vụ được gửi; dòng trống xóa dòng nháp)',
+        description: 'Nguyên tử: một dòng lỗi (kể cả nhiệm vụ không do đơn vị chủ trì, tiến độ thấp hơn hiện tại) thì không lưu gì và liệt kê mọi lỗi (422). Thiếu chỉ tiêu bắt buộc hoặc vi phạm quy tắc kiểm tra chéo không chặn việc lưu nháp (xem validation) nhưng chặn việc nộp.',
         params: Ref,
-        body: Type.Object({ values: Values }, { additionalProperties: false }),
+        body: Type.Object({ values: Type.Optional(Values), tasks: Type.Optional(TaskRows) }, { additionalProperties: false }),
         response: { 200: Submission, ...problems(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (request) => saveSubmission(request.ctx, request.params, request.body.values, locale(request.headers)),
+    async (request) => saveSubmission(request.ctx, request.params, request.body.values ?? [], locale(request.headers), { tasks: request.body.tasks ?? [] }),
   );
 
   app.post(
@@ -321,11 +364,11 @@ export const submissionRoutes = (_deps: AppDeps) => async (app: App) => {
         tags,
         summary: 'Nộp báo cáo (có thể kèm số liệu cần lưu trước); có lỗi thì không lưu gì, báo cáo giữ trạng thái cũ (422)',
         params: Ref,
-        body: Type.Object({ values: Type.Optional(Values) }, { additionalProperties: false }),
+        body: Type.Object({ values: Type.Optional(Values), tasks: Type.Optional(TaskRows) }, { additionalProperties: false }),
         response: { 200: Submission, ...problems(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (request) => submitSubmission(request.ctx, request.params, request.body.values ?? [], locale(request.headers)),
+    async (request) => submitSubmission(request.ctx, request.params, request.body.values ?? [], locale(request.headers), request.body.tasks ?? []),
   );
 
   app.post(
@@ -334,7 +377,7 @@ export const submissionRoutes = (_deps: AppDeps) => async (app: App) => {
       config: { policy: 'submission.approve' },
       schema: {
         tags,
-        summary: 'Phê duyệt báo cáo đã nộp: số liệu trở thành số liệu chính thức (nguồn form) và được tổng hợp ngay',
+        summary: 'Phê duyệt báo cáo đã nộp: số liệu trở thành số liệu chính thức (nguồn form) và được tổng hợp ngay; tiến độ, trạng thái nhiệm vụ được ghi vào nhiệm vụ (người báo cáo là tác giả, dòng thời gian ghi số báo cáo)',
         params: Ref,
         response: { 200: Submission, ...problems(400, 401, 403, 404, 409, 422) },
       },

@@ -1,6 +1,6 @@
 /** JSON shapes of tasks, their timeline, budgets and statistics (OpenAPI). */
 import { Type } from '@fastify/type-provider-typebox';
-import { BUDGET_SOURCES, TASK_STATES, TASK_STATUSES } from '../../domain/tasks.ts';
+import { BUDGET_SOURCES, TASK_ACTIONS, TASK_STATES, TASK_STATUSES } from '../../domain/tasks.ts';
 import { StringEnum } from './schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -52,6 +52,13 @@ export const Task = Type.Object({
   subTaskCount: Type.Integer(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  actions: Type.Array(
+    StringEnum(TASK_ACTIONS),
+    {
+      description:
+        'Việc người gọi được làm với nhiệm vụ lúc này, theo đúng kiểm tra của các lệnh: edit (sửa, PATCH), report (báo cáo tiến độ), comment (ý kiến), state (đơn vị chủ trì đổi trạng thái: triển khai, tạm dừng, hoàn thành), budget (kinh phí), cancel (quyết định không thực hiện), reopen (mở lại nhiệm vụ đã hoàn thành hoặc không thực hiện)',
+    },
+  ),
 });
 
 export const BudgetLine = Type.Object({

@@ -16,6 +16,7 @@ import { grantAdminOnRoots } from './bootstrap.ts';
 import { seedDemoIndicatorsAndValues } from './demoValues.ts';
 import { seedDemoForms } from './demoForms.ts';
 import { seedDemoTasks } from './demoTasks.ts';
+import { seedDemoBudgetYears } from './demoBudgetYears.ts';
 
 export const HAI_PHONG = '31';
 export const DEMO_PASSWORD = 'DxPulse@2025';
@@ -102,6 +103,7 @@ export async function seedDemo(db: Db, log: (line: string) => void): Promise<voi
     `Đã nạp ${reports.forms} biểu mẫu báo cáo với ${reports.submissions} báo cáo: ${s.approved} đã phê duyệt, ${s.submitted} chờ phê duyệt, ${s.returned} bị trả lại, ${s.draft} đang soạn.`,
   );
   await seedDemoTasks(db, log);
+  await seedDemoBudgetYears(db);
   await appendAudit(db, {
     actorUserId: null,
     actorUsername: 'system',

@@ -212,6 +212,37 @@ export interface BudgetLinesTable {
   note: string | null;
 }
 
+/** 0008: a form's task sets (plan_id NULL: every plan). */
+export interface ReportFormTaskSetsTable {
+  id: Generated<number>;
+  form_id: number;
+  plan_id: number | null;
+  position: number;
+}
+
+/** 0008: the staged task rows of a submission. */
+export interface SubmissionTaskValuesTable {
+  submission_id: number;
+  task_id: number;
+  progress: number | null;
+  state: 'in_progress' | 'completed' | 'paused' | null;
+  note: string | null;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+/** 0009: the local budget a plan's spending is compared against, per year (numeric columns come back as strings). */
+export interface PlanBudgetYearsTable {
+  plan_id: number;
+  year: number;
+  local_budget_total: ColumnType<string, string | number, string | number>;
+  target_share: ColumnType<string | null, string | number | null, string | number | null>;
+  spent: ColumnType<string | null, string | number | null, string | number | null>;
+  note: string | null;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: number;
@@ -447,6 +478,9 @@ export interface Database {
   task_update_files: TaskUpdateFilesTable;
   budget_lines: BudgetLinesTable;
   notifications: NotificationsTable;
+  report_form_task_sets: ReportFormTaskSetsTable;
+  submission_task_values: SubmissionTaskValuesTable;
+  plan_budget_years: PlanBudgetYearsTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;

@@ -155,6 +155,29 @@ describe('plans and tasks', () => {
     assert.deepEqual(inWard.items.map((t: { id: number }) => t.id), [haiAnTaskId]);
   });
 
+  it('lists in `actions` what each caller may do now, by the same checks the commands make', async () => {
+    const actions = async (as: Session, id = taskId) => (await send(200, 'GET', `/api/v1/tasks/${id}`, undefined, as)).actions;
+    // The lead ward's reporter reports, comments and changes the state, but does not edit the assignment.
+    assert.deepEqual(await actions(reporter), ['report', 'comment', 'state']);
+    // The cooperating department only comments.
+    assert.deepEqual(await actions(department), ['comment']);
+    // The city's coordinator assigned it: edits, budgets and may decide it is not carried out.
+    const coordinatorActions = await actions(coordinator);
+    for (const a of ['edit', 'budget', 'cancel', 'comment']) assert.ok(coordinatorActions.includes(a), a);
+    assert.ok(!coordinatorActions.includes('reopen'));
+    // The leader reads and comments.
+    assert.deepEqual(await actions(leader), ['comment']);
+    // List items carry the same list.
+    const listed = await send(200, 'GET', `/api/v1/tasks?plan=${planId}`, undefined, reporter);
+    assert.deepEqual(listed.items.find((t: { id: number }) => t.id === taskId).actions, ['report', 'comment', 'state']);
+    const page = await send(200, 'GET', `/api/v1/plans/${planId}`, undefined, department);
+    assert.deepEqual(page.tasks.map((t: { actions: string[] }) => t.actions), [['comment']]);
+    const doc = (await api.call('GET', '/api/v1/openapi.json')).json();
+    const schema = JSON.stringify(doc.paths['/api/v1/tasks/{id}'].get.responses['200']);
+    assert.match(schema, /"actions"/);
+    assert.match(schema, /"reopen"/);
+  });
+
   it('takes the lead ward’s progress report with a PDF; the cooperating department comments', async () => {
     const res = await upload('Biên bản nghiệm thu.pdf', PDF, reporter, 'application/pdf');
     assert.equal(res.statusCode, 201, res.body);
@@ -266,6 +289,10 @@ describe('plans and tasks', () => {
     assert.deepEqual([final.total.assigned, final.total.notCarriedOut, final.total.doneOrInProgress], [3, 1, 1]);
     const closed = await refused(409, 'POST', `/api/v1/tasks/${taskId}/progress`, { body: 'x', progress: 100 }, reporter);
     assert.match(closed.detail, /mở lại/);
+    // Completed: the ward only comments now; the coordinator may reopen it, and reopen the cancelled one.
+    assert.deepEqual((await send(200, 'GET', `/api/v1/tasks/${taskId}`, undefined, reporter)).actions, ['comment']);
+    assert.deepEqual((await send(200, 'GET', `/api/v1/tasks/${taskId}`)).actions, ['edit', 'comment', 'budget', 'reopen']);
+    assert.deepEqual((await send(200, 'GET', `/api/v1/tasks/${haiAnTaskId}`)).actions, ['edit', 'comment', 'budget', 'reopen']);
   });
 
   it('keeps budget lines per source and year and totals them per plan as seed 004 reports', async () => {

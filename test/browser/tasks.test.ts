@@ -1,6 +1,7 @@
 /**
  * Plans and tasks in real Chromium, end to end: the coordinator (dieuphoi) assigns a task to Phường
- * Dương Kinh through the API; the ward's reporter (baocao) finds it under "Việc của đơn vị tôi",
+ * Dương Kinh through the "Giao nhiệm vụ" form of the plan page (dates in the wrong order refused in
+ * Vietnamese first), and a bad appendix is refused row by row with nothing stored; the ward's reporter (baocao) finds it under "Việc của đơn vị tôi",
  * reports progress with a PDF and sees it in the timeline, and is told in Vietnamese why an .exe and
  * a renamed file are refused; then the due date passes, the reminder run puts a notification in the
  * bell and the statistics count one more overdue task. Plans: the list and a plan page with its
@@ -10,6 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { runReminders } from '../../server/commands/reminders.ts';
 import { todayInVietnam } from '../../server/commands/reportingClock.ts';
@@ -44,34 +46,87 @@ describe('plans and tasks pages', () => {
 
   before(async () => {
     h = await startBrowserHarness();
-    const login = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'dieuphoi', password: DEMO_PASSWORD } });
-    assert.equal(login.statusCode, 200, login.body);
-    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const csrf = login.json().csrfToken as string;
-    const db = h.database.db;
-    const ward = await db.selectFrom('org_units').select('id').where('code', '=', '11692').executeTakeFirstOrThrow();
-    const plan = await db.selectFrom('plans').select('id').where('number', '=', '215/KH-UBND').executeTakeFirstOrThrow();
+    const plan = await h.database.db.selectFrom('plans').select('id').where('number', '=', '215/KH-UBND').executeTakeFirstOrThrow();
     planId = plan.id;
-    const res = await h.app.inject({
-      method: 'POST',
-      url: '/api/v1/tasks',
-      headers: { cookie, 'x-csrf-token': csrf },
-      payload: {
-        planId,
-        ref: 'III.9',
-        title: TITLE,
-        leadUnitId: ward.id,
-        responsibleName: 'Chủ tịch UBND phường Dương Kinh',
-        deliverable: 'Hệ thống camera vận hành, kết nối trung tâm giám sát',
-        approvingAuthority: 'UBND thành phố',
-        startDate: day(-20),
-        dueDate: day(10),
-      },
-    });
-    assert.equal(res.statusCode, 201, res.body);
-    taskId = res.json().id;
   });
   after(() => h?.close());
+
+  const dmy = (iso: string) => iso.split('-').reverse().join('/');
+  const pickDate = async (page: Page, testId: string, iso: string) => {
+    const input = page.getByTestId(testId).locator('input').or(page.locator(`input[data-testid="${testId}"]`)).first();
+    await input.click();
+    await input.fill(dmy(iso));
+    await input.press('Tab');
+  };
+
+  it('lets the coordinator assign a task with the 6 rõ through the plan page form', async () => {
+    const page = await h.newPage();
+    await h.login(page, 'dieuphoi', DEMO_PASSWORD);
+    await page.goto(`${h.baseUrl}/plans/${planId}`);
+    await page.getByTestId('task-create').click();
+    const form = page.getByTestId('task-form');
+    await form.waitFor();
+    await page.getByTestId('task-form-ref').fill('III.9');
+    await page.getByTestId('task-form-title').fill(TITLE);
+    await page.getByTestId('task-form-lead').click();
+    await page.keyboard.type('Dương Kinh');
+    await page.locator('.ant-select-item-option').filter({ hasText: 'Phường Dương Kinh' }).first().click();
+    await page.getByTestId('task-form-responsible').fill('Chủ tịch UBND phường Dương Kinh');
+    await page.getByTestId('task-form-deliverable').fill('Hệ thống camera vận hành, kết nối trung tâm giám sát');
+    await page.getByTestId('task-form-authority').fill('UBND thành phố');
+    // Dates in the wrong order are refused in Vietnamese before anything is sent.
+    await pickDate(page, 'task-form-start', day(10));
+    await pickDate(page, 'task-form-due', day(-20));
+    await page.locator('button[form="task-form"]').click();
+    await form.getByText(`Hạn hoàn thành (${dmy(day(-20))}) không được trước ngày bắt đầu (${dmy(day(10))})`).waitFor();
+    const count = async () => (await h.database.db.selectFrom('tasks').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n;
+    const before = await count();
+    await pickDate(page, 'task-form-start', day(-20));
+    await pickDate(page, 'task-form-due', day(10));
+    await shot(page, 'task-form-1280');
+    await page.locator('button[form="task-form"]').click();
+    await page.waitForURL((url) => /^\/tasks\/\d+$/.test(url.pathname));
+    taskId = Number(new URL(page.url()).pathname.split('/').pop());
+    assert.equal(Number(await count()), Number(before) + 1);
+    const stored = await h.database.db.selectFrom('tasks as t').innerJoin('org_units as u', 'u.id', 't.lead_unit_id').select(['u.code', 't.ref', 't.start_date', 't.due_date', 't.plan_id', 't.responsible_name']).where('t.id', '=', taskId).executeTakeFirstOrThrow();
+    assert.deepEqual(
+      [stored.code, stored.ref, stored.start_date, stored.due_date, stored.plan_id, stored.responsible_name],
+      ['11692', 'III.9', day(-20), day(10), planId, 'Chủ tịch UBND phường Dương Kinh'],
+    );
+    await page.getByTestId('task-six').getByText('Hệ thống camera vận hành', { exact: false }).waitFor();
+    // The coordinator edits and budgets; reporting is the ward's.
+    await page.getByTestId('task-edit').waitFor();
+    await page.getByTestId('task-budget-edit').waitFor();
+    await page.context().close();
+  });
+
+  it('refuses a bad appendix row by row in the import dialog, storing nothing', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Phu luc');
+    for (const r of [
+      ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành'],
+      ['III.10', 'Nhiệm vụ hợp lệ', 'Phường Dương Kinh', null, '31/12/2025'],
+      ['III.11', 'Nhiệm vụ giao cho cơ quan lạ', 'Sở Không Tồn Tại', null, '31/12/2025'],
+    ])
+      sheet.addRow(r);
+    const bytes = Buffer.from((await wb.xlsx.writeBuffer()) as unknown as ArrayBuffer);
+    const count = async () => Number((await h.database.db.selectFrom('tasks').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+
+    const page = await h.newPage();
+    await h.login(page, 'dieuphoi', DEMO_PASSWORD);
+    await page.goto(`${h.baseUrl}/plans/${planId}`);
+    assert.match((await page.getByTestId('plan-export').getAttribute('href')) ?? '', new RegExp(`^/api/v1/tasks/export\\.xlsx\\?plan=${planId}$`));
+    await page.getByTestId('task-import-button').click();
+    await page.getByTestId('task-import-file').locator('input[type="file"]').setInputFiles({ name: 'Phu luc sai.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    const errors = page.getByTestId('task-import-dialog').getByTestId('import-errors');
+    await errors.getByText('Sở Không Tồn Tại', { exact: false }).waitFor();
+    await page.getByTestId('task-import-error').getByText('Chưa lưu nhiệm vụ nào', { exact: false }).waitFor();
+    await page.getByTestId('task-import-progress').waitFor({ state: 'detached' });
+    await shot(page, 'plan-import-1280');
+    assert.equal(await count(), before, 'nothing stored');
+    await page.context().close();
+  });
 
   let overdueBefore = 0;
 

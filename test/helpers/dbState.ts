@@ -33,6 +33,9 @@ const TABLES = [
   'task_updates',
   'task_update_files',
   'budget_lines',
+  'report_form_task_sets',
+  'submission_task_values',
+  'plan_budget_years',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

@@ -5,6 +5,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildQuery, uploadWithProgress, type QueryValue } from './client';
 import type {
+  BudgetLineInput,
   FileMeta,
   Page,
   PlanBudget,
@@ -14,6 +15,8 @@ import type {
   Target,
   TaskDetail,
   Task,
+  TaskImportResult,
+  TaskInput,
   TaskListQuery,
   TaskState,
   TaskStatistics,
@@ -38,6 +41,7 @@ export const planPageKeys = {
 };
 
 const TASK_PAGE = 100;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PLAN_PAGE = 50;
 
 /** The address of the XLSX appendix of a filtered task list (built by the server). */
@@ -55,6 +59,12 @@ export const tasksApi = {
   comment: (id: number, body: string, fileIds: number[]) => api.post<TimelineEntry>(`/tasks/${id}/comments`, { body, fileIds }),
   changeState: (id: number, state: TaskState, reason: string | null, completedOn: string | null) =>
     api.post<TaskDetail>(`/tasks/${id}/state`, { state, ...(reason ? { reason } : {}), ...(completedOn ? { completedOn } : {}) }),
+  create: (input: TaskInput) => api.post<TaskDetail>('/tasks', input),
+  update: (id: number, input: Omit<TaskInput, 'planId'>) => api.patch<TaskDetail>(`/tasks/${id}`, input),
+  setBudget: (id: number, lines: BudgetLineInput[]) => api.put<TaskDetail>(`/tasks/${id}/budget`, { lines }),
+  /** The XLSX appendix into a plan: every row or none (422 lists the rows). */
+  importAppendix: (planId: number, file: File, onProgress?: (fraction: number) => void) =>
+    uploadWithProgress<TaskImportResult>(`/plans/${planId}/tasks/import`, file, XLSX_TYPE, onProgress),
   /** Evidence goes up first (content-checked by the server), then is attached by id. */
   upload: (file: File, onProgress?: (fraction: number) => void) =>
     uploadWithProgress<FileMeta>(`/files?name=${encodeURIComponent(file.name)}`, file, 'application/octet-stream', onProgress),

@@ -610,8 +610,8 @@ export interface CellHistory {
 
 // ---- plans and tasks (server/routes/taskSchemas.ts, catalogSchemas.ts) ------------------
 
-export { BUDGET_SOURCES, FILE_TYPES, MAX_FILE_BYTES, TASK_STATES, TASK_STATUSES, type BudgetSource, type TaskState, type TaskStatus } from '../../../domain/tasks';
-import type { TaskState, TaskStatus } from '../../../domain/tasks';
+export { BUDGET_SOURCES, FILE_TYPES, MAX_FILE_BYTES, TASK_ACTIONS, TASK_STATES, TASK_STATUSES, type BudgetSource, type TaskAction, type TaskState, type TaskStatus } from '../../../domain/tasks';
+import type { BudgetSource, TaskAction, TaskState, TaskStatus } from '../../../domain/tasks';
 
 export interface PlanRef {
   id: number;
@@ -676,6 +676,44 @@ export interface Task {
   subTaskCount: number;
   createdAt: string;
   updatedAt: string;
+  /** What the user may do on the task now (computed by the server with the commands' own checks). */
+  actions: TaskAction[];
+}
+
+/** POST /tasks (with planId) and PATCH /tasks/:id: the 6 rõ. */
+export interface TaskInput {
+  planId?: number;
+  ref?: string | null;
+  group?: string | null;
+  title: string;
+  description?: string | null;
+  leadUnitId: number;
+  cooperatingUnitIds?: number[];
+  responsibleUserId?: number | null;
+  responsibleName?: string | null;
+  deliverable?: string | null;
+  approvingAuthority?: string | null;
+  startDate?: string | null;
+  dueDate?: string | null;
+  scheduleNote?: string | null;
+}
+
+export interface BudgetLineInput {
+  source: BudgetSource;
+  year: number | null;
+  requested: number | null;
+  approved: number | null;
+  allocated: number | null;
+  disbursed: number | null;
+  note: string | null;
+}
+
+export interface TaskImportResult {
+  planId: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rows: { row: number; id: number; ref: string | null; action: string }[];
 }
 
 export interface BudgetLine {

@@ -83,3 +83,55 @@ export function UnitSelect({
     />
   );
 }
+
+/** Pick several units by typing part of a name or code; the chosen ones keep their labels. */
+export function UnitsSelect({
+  value,
+  onChange,
+  initialOptions,
+  excludeIds,
+  placeholder,
+  id,
+  'data-testid': testId,
+}: {
+  value?: number[];
+  onChange?: (value: number[]) => void;
+  initialOptions?: { id: number; name: string; code: string }[];
+  excludeIds?: number[];
+  placeholder?: string;
+  id?: string;
+  'data-testid'?: string;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const q = useDebouncedValue(text, 300);
+  const search = useOrgUnitSearch(q, { limit: 30 });
+  const [known, setKnown] = useState<Map<number, { id: number; name: string; code: string }>>(() => new Map((initialOptions ?? []).map((u) => [u.id, u])));
+  const options = useMemo(() => {
+    const excluded = new Set(excludeIds ?? []);
+    const found = (search.data?.items ?? []).filter((u) => !excluded.has(u.id));
+    const chosen = (value ?? []).flatMap((v) => (found.some((u) => u.id === v) ? [] : known.has(v) ? [known.get(v)!] : []));
+    return [...chosen, ...found].map((u) => ({ value: u.id, label: `${u.name} (${u.code})` }));
+  }, [search.data, excludeIds, known, value]);
+  return (
+    <Select<number[]>
+      id={id}
+      mode="multiple"
+      showSearch={{ filterOption: false, onSearch: setText }}
+      value={value ?? []}
+      placeholder={placeholder ?? t('units.select.placeholder')}
+      options={options}
+      loading={search.isFetching}
+      notFoundContent={search.isFetching ? <Spin size="small" /> : q.trim() ? t('units.select.noMatch') : t('units.select.typeToSearch')}
+      onChange={(v) => {
+        const next = new Map(known);
+        for (const u of search.data?.items ?? []) if (v.includes(u.id)) next.set(u.id, u);
+        setKnown(next);
+        setText('');
+        onChange?.(v);
+      }}
+      style={{ width: '100%' }}
+      data-testid={testId}
+    />
+  );
+}

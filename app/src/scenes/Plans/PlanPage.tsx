@@ -1,16 +1,19 @@
-import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Empty, InputNumber, Row, Skeleton, Table, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Empty, InputNumber, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { usePlan, usePlanBudget } from '../../api/tasks';
+import { taskExportUrl, usePlan, usePlanBudget } from '../../api/tasks';
 import type { BudgetMoney, PlanDetail, Target, Task } from '../../api/types';
 import type { EChartOption } from '../../components/EChart';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatNumber } from '../../lib/format';
 import { formatTarget, langOf } from '../../lib/indicators';
-import { TaskProgress, TaskStatusTag } from '../Tasks/widgets';
+import { useCurrentUser } from '../../auth/useAuth';
+import { TaskFormDialog } from '../Tasks/TaskForms';
+import { mayDo, TaskProgress, TaskStatusTag } from '../Tasks/widgets';
+import { AppendixImportDialog } from './AppendixImport';
 
 const EChart = lazy(() => import('../../components/EChart'));
 
@@ -121,14 +124,35 @@ function PlanTree({ plan }: { plan: PlanDetail }) {
 function PlanTasks({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const user = useCurrentUser();
+  const [dialog, setDialog] = useState<'create' | 'import' | null>(null);
+  // The coordinator's tools; the server still checks the grant over the plan's issuer.
+  const mayAssign = mayDo(user, 'task.write');
   return (
     <Card
       size="small"
       title={t('plans.detail.tasks')}
-      className="task-section"
+      className="task-section plan-tasks"
       extra={plan.taskCount ? <Link to={`/tasks?plan=${plan.id}`} data-testid="plan-tasks-link">{t('plans.detail.allTasks', { count: plan.taskCount })}</Link> : null}
       data-testid="plan-tasks"
     >
+      <Space wrap className="plan-task-tools">
+        {mayAssign ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')} data-testid="task-create">
+            {t('tasks.form.create')}
+          </Button>
+        ) : null}
+        {mayAssign ? (
+          <Button icon={<UploadOutlined />} onClick={() => setDialog('import')} data-testid="task-import-button">
+            {t('plans.import.button')}
+          </Button>
+        ) : null}
+        <Button icon={<FileExcelOutlined />} href={taskExportUrl({ plan: plan.id })} data-testid="plan-export">
+          {t('tasks.export')}
+        </Button>
+      </Space>
+      {dialog === 'create' ? <TaskFormDialog planId={plan.id} onClose={() => setDialog(null)} onSaved={(task) => navigate(`/tasks/${task.id}`)} /> : null}
+      {dialog === 'import' ? <AppendixImportDialog plan={plan} onClose={() => setDialog(null)} /> : null}
       {plan.tasks.length === 0 ? (
         <Typography.Text type="secondary">{t('plans.detail.noTasks')}</Typography.Text>
       ) : (

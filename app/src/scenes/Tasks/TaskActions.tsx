@@ -5,25 +5,36 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allowedTransitions, transitionAction, transitionNeedsReason } from '../../../../domain/tasks';
 import { tasksApi, useTaskUpdate } from '../../api/tasks';
-import type { FileMeta, TaskDetail, TaskState, User } from '../../api/types';
+import type { FileMeta, TaskDetail, TaskState } from '../../api/types';
 import { errorMessage } from '../../lib/errors';
 import { API_DATE_FORMAT, DATE_FORMAT } from '../../lib/format';
 import { EvidenceUpload } from './EvidenceUpload';
-import { mayDo } from './widgets';
 
 type Kind = 'report' | 'comment' | 'state';
 
 /**
- * What the user may do on the task. The payload carries no list of actions, so the forms follow the
- * user's roles (task.report, task.comment, task.write of domain/roles); the server decides on the
- * task's units and its refusal (403, 404, 409, 422) is shown in the user's language.
+ * The state changes the task's `actions` allow: the lead unit's ('state': start, pause, complete),
+ * the coordinator's 'cancel' (không thực hiện) and 'reopen'.
  */
-export function TaskActions({ task, user }: { task: TaskDetail; user: User }) {
+export function allowedStates(task: Pick<TaskDetail, 'state' | 'actions'>): TaskState[] {
+  return allowedTransitions(task.state).filter((to) =>
+    transitionAction(task.state, to) === 'task.report' ? task.actions.includes('state') : to === 'cancelled' ? task.actions.includes('cancel') : task.actions.includes('reopen'),
+  );
+}
+
+/**
+ * What the user may do on the task, exactly as the payload's `actions` lists it (the server
+ * computes them with the commands' own checks); a refusal (403, 404, 409, 422) that still comes,
+ * say after someone else changed the task, is shown in the user's language.
+ */
+export function TaskActions({ task }: { task: TaskDetail }) {
   const { t } = useTranslation();
-  const canReport = mayDo(user, 'task.report');
-  const canComment = mayDo(user, 'task.comment');
-  const states = allowedTransitions(task.state).filter((to) => mayDo(user, transitionAction(task.state, to)));
-  const kinds: Kind[] = [...(canReport ? (['report'] as const) : []), ...(canComment ? (['comment'] as const) : []), ...(states.length ? (['state'] as const) : [])];
+  const states = allowedStates(task);
+  const kinds: Kind[] = [
+    ...(task.actions.includes('report') ? (['report'] as const) : []),
+    ...(task.actions.includes('comment') ? (['comment'] as const) : []),
+    ...(states.length ? (['state'] as const) : []),
+  ];
   const [active, setActive] = useState<Kind | undefined>(kinds[0]);
   if (!kinds.length)
     return (
@@ -34,7 +45,7 @@ export function TaskActions({ task, user }: { task: TaskDetail; user: User }) {
   return (
     <Card size="small" className="task-actions" data-testid="task-actions">
       <Tabs
-        activeKey={active}
+        activeKey={active && kinds.includes(active) ? active : kinds[0]}
         onChange={(k) => setActive(k as Kind)}
         items={kinds.map((k) => ({
           key: k,

@@ -1,16 +1,16 @@
-import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
-import { Card, Col, Descriptions, Empty, Row, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
-import { useMemo } from 'react';
+import { ArrowLeftOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Empty, Row, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { usePlanTargets, useSubTasks, useTask, useTaskTimeline } from '../../api/tasks';
 import type { BudgetLine, TaskDetail, TimelineEntry } from '../../api/types';
-import { useCurrentUser } from '../../auth/useAuth';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { formatTarget, langOf } from '../../lib/indicators';
 import { TaskActions } from './TaskActions';
+import { BudgetDialog, TaskFormDialog } from './TaskForms';
 import { TaskProgress, TaskStatusTag } from './widgets';
 
 const fileSize = (bytes: number, lang: string) => (bytes >= 1024 * 1024 ? `${formatNumber(bytes / 1024 / 1024, lang, 1)} MB` : `${formatNumber(Math.max(1, Math.round(bytes / 1024)), lang)} KB`);
@@ -24,8 +24,8 @@ export default function TaskPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const taskId = Number(id);
-  const user = useCurrentUser();
   const task = useTask(taskId);
+  const [dialog, setDialog] = useState<'edit' | 'budget' | null>(null);
   const timeline = useTaskTimeline(taskId);
   const sub = useSubTasks(taskId, !!task.data?.subTaskCount);
   const targets = usePlanTargets(task.data?.targetIds.length ? task.data.plan.id : undefined);
@@ -39,7 +39,19 @@ export default function TaskPage() {
       <Link to="/tasks" className="task-back" data-testid="task-back">
         <ArrowLeftOutlined /> {t('tasks.detail.back')}
       </Link>
-      <PageHeader title={d.title} subtitle={<TaskHeaderLine task={d} />} />
+      <PageHeader
+        title={d.title}
+        subtitle={<TaskHeaderLine task={d} />}
+        extra={
+          d.actions.includes('edit') ? (
+            <Button icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="task-edit">
+              {t('tasks.form.edit')}
+            </Button>
+          ) : null
+        }
+      />
+      {dialog === 'edit' ? <TaskFormDialog task={d} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'budget' ? <BudgetDialog task={d} onClose={() => setDialog(null)} /> : null}
       <div className="task-header-status" data-testid="task-header">
         <TaskStatusTag status={d.status} />
         <div className="task-header-progress">
@@ -74,10 +86,10 @@ export default function TaskPage() {
             </Card>
           ) : null}
           <TaskTargets task={d} targets={targets.data?.items} />
-          <BudgetTable lines={d.budget} />
+          <BudgetTable lines={d.budget} onEdit={d.actions.includes('budget') ? () => setDialog('budget') : undefined} />
         </Col>
         <Col xs={24} lg={10}>
-          <TaskActions task={d} user={user} />
+          <TaskActions task={d} />
           <Card size="small" title={t('tasks.detail.timeline')} className="task-section" data-testid="task-timeline">
             {timeline.error && !timeline.data ? <LoadError error={timeline.error} onRetry={() => void timeline.refetch()} /> : null}
             {!timeline.data && !timeline.error ? <Skeleton active /> : null}
@@ -185,12 +197,24 @@ function TaskTargets({ task, targets }: { task: TaskDetail; targets: import('../
   );
 }
 
-function BudgetTable({ lines }: { lines: BudgetLine[] }) {
+function BudgetTable({ lines, onEdit }: { lines: BudgetLine[]; onEdit?: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'vi';
   const money = (v: number | null) => (v === null ? '' : formatNumber(v, lang, 0));
   return (
-    <Card size="small" title={t('tasks.detail.budget')} className="task-section" data-testid="task-budget">
+    <Card
+      size="small"
+      title={t('tasks.detail.budget')}
+      className="task-section"
+      data-testid="task-budget"
+      extra={
+        onEdit ? (
+          <Button size="small" icon={<EditOutlined />} onClick={onEdit} data-testid="task-budget-edit">
+            {t('tasks.budgetForm.button')}
+          </Button>
+        ) : null
+      }
+    >
       {lines.length === 0 ? (
         <Typography.Text type="secondary">{t('tasks.detail.noBudget')}</Typography.Text>
       ) : (

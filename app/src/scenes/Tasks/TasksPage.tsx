@@ -1,5 +1,5 @@
-import { AppstoreOutlined, ExclamationCircleOutlined, FileExcelOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, DatePicker, Empty, Input, Segmented, Select, Skeleton, Table, Tabs, Typography } from 'antd';
+import { AppstoreOutlined, ExclamationCircleOutlined, FileExcelOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, DatePicker, Empty, Input, Segmented, Select, Skeleton, Space, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
@@ -16,7 +16,8 @@ import { API_DATE_FORMAT, DATE_FORMAT, formatDate } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { TaskStats } from './TaskStats';
-import { daysBetween, TaskProgress, TaskStatusTag, todayInVietnam } from './widgets';
+import { TaskFormDialog } from './TaskForms';
+import { daysBetween, mayDo, TaskProgress, TaskStatusTag, todayInVietnam } from './widgets';
 
 /** The unit whose tasks are "mine": where the user reports, else the first unit of their grants. */
 export function myUnit(user: User) {
@@ -42,6 +43,7 @@ export default function TasksPage() {
   const view = params.get('view') === 'board' ? 'board' : 'list';
   const statusParam = params.get('status');
   const [text, setText] = useState(params.get('q') ?? '');
+  const [creating, setCreating] = useState(false);
   const q = useDebouncedValue(text, 300);
 
   const setParam = (entries: Record<string, string | null>) =>
@@ -211,9 +213,16 @@ export default function TasksPage() {
         title={t('tasks.title')}
         subtitle={isMobile ? undefined : t('tasks.subtitle')}
         extra={
-          <Button icon={<FileExcelOutlined />} href={taskExportUrl(exportQuery)} data-testid="task-export">
-            {t('tasks.export')}
-          </Button>
+          <Space wrap>
+            {mayDo(user, 'task.write') ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="task-create">
+                {t('tasks.form.create')}
+              </Button>
+            ) : null}
+            <Button icon={<FileExcelOutlined />} href={taskExportUrl(exportQuery)} data-testid="task-export">
+              {t('tasks.export')}
+            </Button>
+          </Space>
         }
       />
       <Tabs
@@ -299,6 +308,7 @@ export default function TasksPage() {
         {body}
         <LoadMore pager={list} testId="tasks-load-more" />
       </Card>
+      {creating ? <TaskFormDialog planId={query.plan} onClose={() => setCreating(false)} onSaved={(task) => navigate(`/tasks/${task.id}`)} /> : null}
     </>
   );
 }
