@@ -14,6 +14,11 @@
  *   rather than daily: the lead unit and its coordinators must not learn to ignore the bell.
  * "Open" is not_started or in_progress; completed, paused and cancelled tasks get nothing.
  * Each reminder carries the due date in its key, so moving the deadline starts the series afresh.
+ *
+ * People reminded only because they coordinate a unit above the lead unit get a **digest** instead:
+ * one notification per run and kind counting the tasks, keyed per kind and day (overdue: per week,
+ * Monday to Sunday, as the per-task overdue reminder repeats weekly), linking to the matching filter
+ * of the tasks page.
  */
 
 export const REMINDER_KINDS = ['task.due_soon', 'task.due_tomorrow', 'task.overdue'] as const;
@@ -81,4 +86,25 @@ export function reminderHorizon(today: string): string {
 export function formatDay(date: string): string {
   const [y, m, d] = date.split('-');
   return `${d}/${m}/${y}`;
+}
+
+const addDays = (date: string, days: number) => new Date((dayNumber(date) + days) * MS_PER_DAY).toISOString().slice(0, 10);
+
+/** The Monday of `date`'s week (1970-01-05 was a Monday). */
+export function weekStart(date: string): string {
+  const n = dayNumber(date);
+  return addDays(date, -(((n - 4) % 7) + 7) % 7);
+}
+
+/** A digest recipient gets one of each kind per day, the overdue one per week: the key says which. */
+export function digestDedupKey(kind: ReminderKind, today: string): string {
+  const short = kind.slice('task.'.length);
+  return kind === 'task.overdue' ? `digest:${short}:${weekStart(today)}` : `digest:${short}:${today}`;
+}
+
+/** The tasks page filtered to what a digest counts (app/src/scenes/Tasks/TasksPage.tsx URL parameters). */
+export function digestLink(kind: ReminderKind, today: string): string {
+  if (kind === 'task.overdue') return '/tasks?overdue=1';
+  if (kind === 'task.due_tomorrow') return `/tasks?dueFrom=${addDays(today, 1)}&dueTo=${addDays(today, 1)}`;
+  return `/tasks?dueFrom=${addDays(today, 2)}&dueTo=${addDays(today, DUE_SOON_DAYS)}`;
 }

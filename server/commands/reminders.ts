@@ -11,11 +11,15 @@
  * (so configuring SMTP late, or a dead address, does not mail out a backlog forever).
  *
  * Recipients of a task's reminders: its responsible person (rõ người) when they have an account,
- * the reporters and coordinators of its lead unit, and the coordinators of every unit above it —
- * inactive accounts excluded. Texts are rendered in each recipient's language (server/locales).
+ * the reporters and coordinators of its lead unit — of its successor when the lead unit was merged
+ * (store/tasks.ts currentLeadUnit) — each with a notification per task; and the coordinators of
+ * every unit above it, who get instead one digest per run and kind counting their tasks (key per
+ * kind and day, overdue per week: domain/reminders.ts digestDedupKey), so a city coordinator sees
+ * three lines rather than hundreds. Inactive accounts excluded. Texts are rendered in each
+ * recipient's language (server/locales).
  */
 import { PLAN_KIND_LABEL_KEY, type PlanKind } from '../../domain/plans.ts';
-import { formatDay, reminderFor, reminderHorizon } from '../../domain/reminders.ts';
+import { digestDedupKey, digestLink, formatDay, reminderFor, reminderHorizon, REMINDER_KINDS, type Reminder, type ReminderKind } from '../../domain/reminders.ts';
 import type { Db } from '../db/database.ts';
 import { translate, type Locale } from '../http/messages.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -26,6 +30,8 @@ import { todayInVietnam } from './reportingClock.ts';
 export const MAIL_MAX_AGE_HOURS = 72;
 const MAIL_BATCH = 200;
 const TITLE_TASK_CHARS = 120;
+/** Tasks named in a digest's body; the rest are counted. */
+const DIGEST_LISTED = 5;
 
 export interface ReminderRunOptions {
   /** The Vietnamese calendar date to run for (default: today in Vietnam). */
@@ -53,6 +59,28 @@ function planLabel(locale: Locale, task: DueTask): string {
   return translate(locale, 'reminder.plan', { kind, number: task.planNumber });
 }
 
+/** One notification counting `items`, naming the first DIGEST_LISTED, linking to the tasks page filtered alike. */
+function digestNotification(userId: number, locale: Locale, kind: ReminderKind, items: { task: DueTask; reminder: Reminder }[], today: string): NewNotification {
+  const lines = items.slice(0, DIGEST_LISTED).map(({ task, reminder }) =>
+    translate(locale, `reminder.digest.${kind}.line`, {
+      task: clip(task.title, TITLE_TASK_CHARS),
+      unit: task.leadUnitName,
+      due: formatDay(task.dueDate),
+      days: Math.abs(reminder.daysLeft),
+    }),
+  );
+  if (items.length > DIGEST_LISTED) lines.push(translate(locale, 'reminder.digest.more', { count: items.length - DIGEST_LISTED }));
+  return {
+    user_id: userId,
+    kind: `${kind}.digest`,
+    title: translate(locale, `reminder.digest.${kind}.title`, { count: items.length }),
+    body: lines.join('\n'),
+    link: digestLink(kind, today),
+    task_id: null,
+    dedup_key: digestDedupKey(kind, today),
+  };
+}
+
 /** Create the in-app reminders due on `today`; returns how many are new. */
 export async function createReminders(db: Db, today: string): Promise<number> {
   const tasks = await openTasksDueBy(db, reminderHorizon(today));
@@ -66,10 +94,19 @@ export async function createReminders(db: Db, today: string): Promise<number> {
   const responsible = await activeUsers(db, [...new Set(due.flatMap((d) => (d.task.responsibleUserId ? [d.task.responsibleUserId] : [])))]);
 
   const rows: NewNotification[] = [];
+  /** Per digest recipient and kind, the tasks of units below theirs. */
+  const digests = new Map<number, { locale: Locale; byKind: Map<ReminderKind, { task: DueTask; reminder: Reminder }[]> }>();
   for (const { task, reminder } of due) {
-    const recipients = new Map((byUnit.get(task.leadUnitId) ?? []).map((r) => [r.userId, r]));
+    const unitPeople = byUnit.get(task.leadUnitId) ?? [];
+    const recipients = new Map(unitPeople.filter((r) => r.direct).map((r) => [r.userId, { userId: r.userId, locale: r.locale }]));
     const person = task.responsibleUserId ? responsible.get(task.responsibleUserId) : undefined;
     if (person) recipients.set(person.userId, person);
+    for (const above of unitPeople) {
+      if (recipients.has(above.userId)) continue;
+      const digest = digests.get(above.userId) ?? { locale: above.locale, byKind: new Map() };
+      digests.set(above.userId, digest);
+      digest.byKind.set(reminder.kind, [...(digest.byKind.get(reminder.kind) ?? []), { task, reminder }]);
+    }
     for (const { userId, locale } of recipients.values()) {
       const params = {
         task: task.title,
@@ -87,6 +124,12 @@ export async function createReminders(db: Db, today: string): Promise<number> {
         task_id: task.id,
         dedup_key: reminder.dedupKey,
       });
+    }
+  }
+  for (const [userId, { locale, byKind }] of digests) {
+    for (const kind of REMINDER_KINDS) {
+      const items = byKind.get(kind);
+      if (items?.length) rows.push(digestNotification(userId, locale, kind, items, today));
     }
   }
   return db.transaction().execute(async (tx) => (await insertNotifications(tx, rows)).length);

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { Role } from '../../domain/roles.ts';
 import type { Db } from '../db/database.ts';
 import { hashPassword } from '../commands/auth.ts';
-import { addLineage, findOpenOrgUnitByCode, insertOrgUnit } from '../store/orgUnits.ts';
+import { addLineage, findOpenOrgUnitByCode, insertOrgUnit, moveOrgUnit } from '../store/orgUnits.ts';
 import { appendAudit } from '../store/audit.ts';
 import { HAI_PHONG_AGENCIES } from './haiPhongAgencies.ts';
 import { seedUnits } from './units.ts';
@@ -63,6 +63,16 @@ export async function seedAgencies(db: Db, provinceCode: string): Promise<number
       for (const s of agency.successors ?? []) {
         await addLineage(tx, { predecessorId: ids.get(agency.code)!, successorId: ids.get(s.code)!, share: s.share, effectiveDate: agency.closedOn ?? null });
       }
+    }
+    // As for communes (units.ts): an agency that went wholly into one successor hangs under it, so its
+    // values, tasks and reminders follow the successor.
+    for (const agency of HAI_PHONG_AGENCIES) {
+      const only = agency.successors?.length === 1 ? agency.successors[0]! : undefined;
+      if (!agency.closedOn || only?.share !== 'full') continue;
+      const id = ids.get(agency.code)!;
+      const successorId = ids.get(only.code)!;
+      const row = await tx.selectFrom('org_units').select('parent_id').where('id', '=', id).executeTakeFirstOrThrow();
+      if (row.parent_id !== successorId) await moveOrgUnit(tx, id, successorId);
     }
     return created;
   });

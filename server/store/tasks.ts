@@ -30,6 +30,15 @@ export interface TaskView extends TaskRow {
   sub_task_count: number;
 }
 
+/**
+ * The open unit a lead unit's work belongs to now, as a scalar SQL subquery: the unit itself, or —
+ * a merged unit hangs under its successor (orgUnitChanges.ts) — the nearest open ancestor. `column`
+ * picks what of that unit (alias `a`) to return, its id by default.
+ */
+export const currentLeadUnit = (unit: RawBuilder<unknown>, column: RawBuilder<unknown> = sql`a.id`): RawBuilder<unknown> =>
+  sql`(SELECT ${column} FROM org_unit_closure c JOIN org_units a ON a.id = c.ancestor_id
+    WHERE c.descendant_id = ${unit} AND a.closed_on IS NULL ORDER BY c.depth LIMIT 1)`;
+
 const selectTasks = (q: Q) =>
   q
     .selectFrom('tasks as t')
@@ -48,11 +57,7 @@ const selectTasks = (q: Q) =>
       'ru.full_name as responsible_full_name',
     ])
     .select(sql<number>`(SELECT count(*)::int FROM tasks s WHERE s.parent_task_id = t.id)`.as('sub_task_count'))
-    // A merged unit hangs under its successor (orgUnitChanges.ts), so the nearest open ancestor is where its tasks belong now.
-    .select(
-      sql<string>`(SELECT a.id || '|' || a.code || '|' || a.name FROM org_unit_closure c JOIN org_units a ON a.id = c.ancestor_id
-        WHERE c.descendant_id = t.lead_unit_id AND a.closed_on IS NULL ORDER BY c.depth LIMIT 1)`.as('current_lead'),
-    );
+    .select(currentLeadUnit(sql.ref('t.lead_unit_id'), sql`a.id || '|' || a.code || '|' || a.name`).$castTo<string>().as('current_lead'));
 
 function withCurrentLead(row: Record<string, unknown>): TaskView {
   const [id, code, ...name] = String(row.current_lead ?? '').split('|');

@@ -56,11 +56,13 @@ describe('job queue (pg-boss)', () => {
       return j && (j.state === 'completed' || j.state === 'failed') ? j : undefined;
     });
     assert.equal(job.state, 'completed', JSON.stringify(job.output));
-    assert.deepEqual(await notificationKeys(database.db, [taskId]), ['baocao', 'dieuphoi'].map((u) => `${u} ${taskId} task.due_tomorrow`));
+    // The ward's reporter per task; the city coordinator above it by the day's digest.
+    const expected = [`baocao ${taskId} task.due_tomorrow`, 'dieuphoi null task.due_tomorrow.digest'];
+    assert.deepEqual(await notificationKeys(database.db), expected);
     // A second trigger is harmless.
     const again = await queue!.triggerReminders({ today: '2025-10-20' });
     await until('the second job', async () => ((await queue!.boss.getJobById(REMINDER_QUEUE, again))?.state === 'completed' ? true : undefined));
-    assert.equal((await notificationKeys(database.db, [taskId])).length, 2);
+    assert.deepEqual(await notificationKeys(database.db), expected);
   });
 
   it('stops cleanly, closing its connections', async () => {

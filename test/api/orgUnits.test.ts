@@ -134,9 +134,12 @@ describe('org units: reading', () => {
     const closed = all.items.filter((u) => u.closedOn !== null);
     const expected = await sql<{ n: number }>`SELECT count(*)::int AS n FROM org_units WHERE parent_id = ${cityId} AND closed_on IS NOT NULL`.execute(api.database.db);
     assert.equal(closed.length, expected.rows[0]!.n);
-    assert.equal(closed.length, 82, '72 former communes split between several new units, Tỉnh Hải Dương, 9 agencies');
+    assert.equal(closed.length, 73, '72 former communes split between several new units, and Tỉnh Hải Dương');
     assert.equal(all.items.length, open.items.length + closed.length);
-    const stttt = closed.find((u) => u.code === '31-STTTT');
+    // A department merged wholly into another hangs under its successor, like a merged commune.
+    const skhcn = open.items.find((u) => u.code === '31-SKHCN')!;
+    const underSkhcn = await allPages(`/api/v1/org-units?parent=${skhcn.id}&includeClosed=true`, 50);
+    const stttt = underSkhcn.items.find((u) => u.code === '31-STTTT');
     assert.equal(stttt?.name, 'Sở Thông tin và Truyền thông');
     assert.equal(stttt?.closedOn, '2025-02-28');
     assert.deepEqual(new Set(all.items.filter((u) => u.closedOn === null).map((u) => u.id)), new Set(open.items.map((u) => u.id)));
@@ -144,7 +147,7 @@ describe('org units: reading', () => {
 
   it('pages children with a cursor: no duplicates, no gaps, same set as one big page', async () => {
     const whole = await allPages(`/api/v1/org-units?parent=${cityId}&includeClosed=true`, 100);
-    assert.equal(whole.pages, 3, '218 children need three pages of 100');
+    assert.equal(whole.pages, 3, '209 children need three pages of 100');
     const paged = await allPages(`/api/v1/org-units?parent=${cityId}&includeClosed=true`, 37);
     const ids = paged.items.map((u) => u.id);
     assert.equal(new Set(ids).size, ids.length, 'no unit twice');
@@ -218,7 +221,7 @@ describe('org units: reading', () => {
     const leaf = await get(`/api/v1/org-units/${duongKinhId}/subtree`);
     assert.deepEqual(leaf.items.map((u: { name: string; depth: number }) => [u.name, u.depth]), [['Phường Dương Kinh', 0]]);
     const withClosed = await get(`/api/v1/org-units/${cityId}/subtree?maxDepth=1&includeClosed=true`);
-    assert.equal(withClosed.items.length, 137 + 82);
+    assert.equal(withClosed.items.length, 137 + 73);
     // Former units that went wholly into one new unit hang under it, so its subtree carries their history.
     const duongKinh = await get(`/api/v1/org-units/${duongKinhId}/subtree?includeClosed=true`);
     assert.deepEqual(

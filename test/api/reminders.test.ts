@@ -1,6 +1,7 @@
 /**
- * Reminders of due and overdue tasks (issue 4, item 6): who is reminded, that a second run adds
- * nothing, that a unit elsewhere hears nothing, e-mail through a real SMTP server (smtp-server)
+ * Reminders of due and overdue tasks (issue 4, item 6): who is reminded (per task, or by a digest
+ * for the coordinators above the lead unit), that a second run adds nothing, that a unit elsewhere
+ * hears nothing, that a merged lead unit's successor is reminded, e-mail through a real SMTP server (smtp-server)
  * with a failure that is retried, and the notifications API on top.
  */
 import assert from 'node:assert/strict';
@@ -10,8 +11,8 @@ import { SMTPServer } from 'smtp-server';
 import { runReminders } from '../../server/commands/reminders.ts';
 import { createMailer, type Mailer } from '../../server/mail/mailer.ts';
 import { startTestApi, type Session, type TestApi } from '../helpers/api.ts';
-import { DEMO_PASSWORD } from '../helpers/constants.ts';
-import { DUONG_KINH, addPlan, addTask, addUser, clearTasks, notificationKeys, unitByCode, userId } from '../helpers/taskFixtures.ts';
+import { DEMO_PASSWORD, TEST_ADMIN_PASSWORD } from '../helpers/constants.ts';
+import { DUONG_KINH, HAI_AN, addPlan, addTask, addUser, clearTasks, notificationKeys, unitByCode, userId } from '../helpers/taskFixtures.ts';
 
 const TODAY = '2025-10-20';
 
@@ -57,6 +58,9 @@ describe('task reminders', () => {
   let rejecting = false;
   const ids = {} as Record<'soon' | 'tomorrow' | 'overdue' | 'completed' | 'later' | 'paused' | 'elsewhere' | 'undated', number>;
   const users = {} as Record<'responsible' | 'dkCoordinator' | 'otherReporter' | 'inactive' | 'baocao' | 'dieuphoi', number>;
+  let otherName = '';
+  const digestKeys = async () =>
+    (await api.database.db.selectFrom('notifications').select('dedup_key').where('dedup_key', 'like', 'digest:%').execute()).map((r) => r.dedup_key);
 
   before(async () => {
     api = await startTestApi();
@@ -71,6 +75,7 @@ describe('task reminders', () => {
       .where('id', '<>', dk.id)
       .orderBy('code')
       .executeTakeFirstOrThrow();
+    otherName = other.name;
 
     users.baocao = await userId(db, 'baocao');
     users.dieuphoi = await userId(db, 'dieuphoi');
@@ -126,20 +131,40 @@ describe('task reminders', () => {
     await api?.close();
   });
 
-  it('reminds the responsible person, the lead unit and the coordinators above it, and nobody else', async () => {
+  it('reminds the responsible person and the lead unit per task, the coordinators above by one digest per kind, and nobody else', async () => {
     const result = await runReminders(api.database.db, { today: TODAY });
-    const unitPeople = ['baocao', 'dieuphoi', 'dieuphoi.duongkinh'];
+    const unitPeople = ['baocao', 'dieuphoi.duongkinh'];
     const expected = [
       ...unitPeople.map((u) => `${u} ${ids.soon} task.due_soon`),
       `phutrach ${ids.soon} task.due_soon`,
       ...unitPeople.map((u) => `${u} ${ids.tomorrow} task.due_tomorrow`),
       ...unitPeople.map((u) => `${u} ${ids.overdue} task.overdue`),
       `baocao.khac ${ids.elsewhere} task.overdue`,
-      `dieuphoi ${ids.elsewhere} task.overdue`,
+      'dieuphoi null task.due_soon.digest',
+      'dieuphoi null task.due_tomorrow.digest',
+      'dieuphoi null task.overdue.digest',
     ].sort();
     assert.deepEqual(await notificationKeys(api.database.db), expected);
     assert.equal(result.created, expected.length);
     assert.equal(result.emailed, 0, 'no mailer, no e-mail');
+  });
+
+  it('a digest counts and names the tasks of the units below, and links to the filtered tasks page', async () => {
+    const rows = await api.database.db.selectFrom('notifications').selectAll().where('user_id', '=', users.dieuphoi).orderBy('kind').execute();
+    assert.deepEqual(
+      rows.map((r) => [r.kind, r.title, r.link, r.dedup_key, r.task_id]),
+      [
+        ['task.due_soon.digest', '1 nhiệm vụ đến hạn trong 7 ngày tới tại các đơn vị bạn theo dõi', '/tasks?dueFrom=2025-10-22&dueTo=2025-10-27', 'digest:due_soon:2025-10-20', null],
+        ['task.due_tomorrow.digest', '1 nhiệm vụ đến hạn ngày mai tại các đơn vị bạn theo dõi', '/tasks?dueFrom=2025-10-21&dueTo=2025-10-21', 'digest:due_tomorrow:2025-10-20', null],
+        ['task.overdue.digest', '2 nhiệm vụ quá hạn tại các đơn vị bạn theo dõi', '/tasks?overdue=1', 'digest:overdue:2025-10-20', null],
+      ],
+    );
+    const overdue = rows.find((r) => r.kind === 'task.overdue.digest')!;
+    assert.deepEqual(overdue.body!.split('\n'), [
+      '«Xây dựng kho dữ liệu dùng chung của phường» — Phường Dương Kinh, hạn 10/10/2025 (quá 10 ngày)',
+      `«Nhiệm vụ của phường khác» — ${otherName}, hạn 15/10/2025 (quá 5 ngày)`,
+    ]);
+    assert.match(rows.find((r) => r.kind === 'task.due_soon.digest')!.body!, /^«Số hóa hồ sơ thủ tục hành chính» — Phường Dương Kinh, hạn 27\/10\/2025 \(còn 7 ngày\)$/);
   });
 
   it('writes Vietnamese texts with the plan number, the due date dd/mm/yyyy and a link to the task', async () => {
@@ -161,16 +186,20 @@ describe('task reminders', () => {
     const before = await notificationKeys(api.database.db);
     assert.equal((await runReminders(api.database.db, { today: TODAY })).created, 0);
     assert.deepEqual(await notificationKeys(api.database.db), before);
-    // The next day: the overdue tasks are still in their first overdue week, the due-tomorrow task is due today.
-    assert.equal((await runReminders(api.database.db, { today: '2025-10-21' })).created, 0);
-    // Two days on, "tomorrow" has become overdue: that is new; the overdue ones are still in their week.
+    // The next day: the overdue tasks are still in their first overdue week, the due-tomorrow task is
+    // due today; only the day's due-soon digest is new (a digest is per day, the overdue one per week).
+    const nextDay = await runReminders(api.database.db, { today: '2025-10-21' });
+    assert.equal(nextDay.created, 1);
+    assert.equal((await digestKeys()).length, 4);
+    // Two days on, "tomorrow" has become overdue: that is new for its unit; the overdue digest of the
+    // week has gone out already, so the coordinator above hears of it next week.
     const twoDaysOn = await runReminders(api.database.db, { today: '2025-10-22' });
     const added = (await notificationKeys(api.database.db)).filter((k) => !before.includes(k));
-    assert.deepEqual(added, ['baocao', 'dieuphoi', 'dieuphoi.duongkinh'].map((u) => `${u} ${ids.tomorrow} task.overdue`));
-    assert.equal(twoDaysOn.created, 3);
+    assert.deepEqual(added, ['baocao', 'dieuphoi.duongkinh'].map((u) => `${u} ${ids.tomorrow} task.overdue`));
+    assert.equal(twoDaysOn.created, 3, 'two per-task reminders and the due-soon digest');
     // The overdue reminder comes round once a week, counted from the first overdue day: the other
     // ward's task (due 15/10) starts its second week on 23/10, the task due 10/10 its third on 25/10.
-    assert.equal((await runReminders(api.database.db, { today: '2025-10-24' })).created, 2);
+    assert.equal((await runReminders(api.database.db, { today: '2025-10-24' })).created, 2, 'baocao.khac, and the due-soon digest');
     const weekOn = await runReminders(api.database.db, { today: '2025-10-25' });
     const repeats = await api.database.db
       .selectFrom('notifications')
@@ -180,7 +209,21 @@ describe('task reminders', () => {
       .orderBy('id')
       .execute();
     assert.deepEqual(repeats.map((r) => r.dedup_key), [`task:${ids.overdue}:overdue:2025-10-10:1`, `task:${ids.overdue}:overdue:2025-10-10:2`]);
-    assert.equal(weekOn.created, 3);
+    assert.equal(weekOn.created, 3, 'two per-task reminders and the due-soon digest');
+    // A new week: one overdue digest counting all three overdue tasks, and nothing twice.
+    assert.equal((await runReminders(api.database.db, { today: '2025-10-27' })).created, 1);
+    assert.equal((await runReminders(api.database.db, { today: '2025-10-27' })).created, 0);
+    const weekly = await api.database.db
+      .selectFrom('notifications')
+      .select(['title', 'dedup_key'])
+      .where('user_id', '=', users.dieuphoi)
+      .where('kind', '=', 'task.overdue.digest')
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(weekly, [
+      { title: '2 nhiệm vụ quá hạn tại các đơn vị bạn theo dõi', dedup_key: 'digest:overdue:2025-10-20' },
+      { title: '3 nhiệm vụ quá hạn tại các đơn vị bạn theo dõi', dedup_key: 'digest:overdue:2025-10-27' },
+    ]);
   });
 
   it('e-mails the notifications of people with an address, one message each, in Vietnamese UTF-8', async () => {
@@ -225,7 +268,8 @@ describe('task reminders', () => {
     rejecting = true;
     const logged: string[] = [];
     const failed = await runReminders(db, { today: TODAY, mailer, publicUrl: 'https://dxpulse.example.vn', log: (m) => logged.push(m) });
-    assert.ok(failed.created >= 4, 'the in-app notifications are created');
+    // baocao, dieuphoi.duongkinh and phutrach; the coordinator above had the day's due-tomorrow digest already.
+    assert.equal(failed.created, 3, 'the in-app notifications are created');
     assert.ok(failed.emailFailed >= 2);
     assert.equal(failed.emailed, 0);
     assert.ok(logged.length > 0, 'the failure is logged');
@@ -238,6 +282,31 @@ describe('task reminders', () => {
     assert.equal(retried.emailed, failed.emailFailed);
     const mail = parseMail(inbox.find((m) => m.to.includes('phu.trach@example.vn'))!.raw);
     assert.equal(mail.subject, '[DX Pulse] Đến hạn ngày mai: Nâng cấp cổng thông tin điện tử');
+  });
+});
+
+describe('reminders of a merged lead unit', () => {
+  let api: TestApi;
+  after(async () => api?.close());
+
+  it('go to the people of its successor, the nearest open unit above it', async () => {
+    api = await startTestApi();
+    const db = api.database.db;
+    await clearTasks(db);
+    const dk = await unitByCode(db, DUONG_KINH);
+    const haiAn = await unitByCode(db, HAI_AN);
+    await addUser(db, 'baocao.haian', { unitId: haiAn.id, role: 'reporter' });
+    const planId = await addPlan(db);
+    const taskId = await addTask(db, { planId, title: 'Nhiệm vụ của phường đã sáp nhập', leadUnitId: haiAn.id, dueDate: '2025-10-21' });
+    const admin = await api.login('admin', TEST_ADMIN_PASSWORD);
+    const merged = await api.call('POST', '/api/v1/org-units/merge', { as: admin, body: { sourceIds: [haiAn.id], targetId: dk.id, effectiveDate: '2025-07-01' } });
+    assert.equal(merged.statusCode, 200, merged.body);
+
+    assert.equal((await runReminders(db, { today: TODAY })).created, 2);
+    assert.deepEqual(await notificationKeys(db), [`baocao ${taskId} task.due_tomorrow`, 'dieuphoi null task.due_tomorrow.digest']);
+    const [n] = await db.selectFrom('notifications').select('body').where('task_id', '=', taskId).execute();
+    assert.match(n!.body!, /đơn vị chủ trì Phường Dương Kinh/, 'the successor leads it now');
+    assert.equal((await runReminders(db, { today: TODAY })).created, 0);
   });
 });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { daysBetween, formatDay, reminderFor, reminderHorizon } from '../../domain/reminders.ts';
+import { daysBetween, digestDedupKey, digestLink, formatDay, reminderFor, reminderHorizon, weekStart } from '../../domain/reminders.ts';
 
 const task = (dueDate: string | null, state = 'in_progress') => ({ id: 7, state, dueDate });
 const TODAY = '2025-10-20';
@@ -40,6 +40,22 @@ describe('reminders', () => {
     for (const state of ['completed', 'paused', 'cancelled']) assert.equal(reminderFor(task('2025-10-10', state), TODAY), null);
     assert.equal(reminderFor(task(null), TODAY), null);
     assert.notEqual(reminderFor(task('2025-10-21', 'not_started'), TODAY), null);
+  });
+
+  it('keys a digest per kind and day, the overdue one per week from Monday', () => {
+    assert.equal(weekStart('2025-10-20'), '2025-10-20');
+    assert.equal(weekStart('2025-10-26'), '2025-10-20');
+    assert.equal(weekStart('2026-01-01'), '2025-12-29');
+    assert.equal(digestDedupKey('task.due_soon', TODAY), 'digest:due_soon:2025-10-20');
+    assert.equal(digestDedupKey('task.due_tomorrow', '2025-10-21'), 'digest:due_tomorrow:2025-10-21');
+    assert.equal(digestDedupKey('task.overdue', '2025-10-25'), 'digest:overdue:2025-10-20');
+    assert.equal(digestDedupKey('task.overdue', '2025-10-27'), 'digest:overdue:2025-10-27');
+  });
+
+  it('links a digest to the tasks page filtered alike', () => {
+    assert.equal(digestLink('task.overdue', TODAY), '/tasks?overdue=1');
+    assert.equal(digestLink('task.due_tomorrow', '2025-12-31'), '/tasks?dueFrom=2026-01-01&dueTo=2026-01-01');
+    assert.equal(digestLink('task.due_soon', TODAY), '/tasks?dueFrom=2025-10-22&dueTo=2025-10-27');
   });
 
   it('writes dates dd/mm/yyyy', () => assert.equal(formatDay('2025-10-07'), '07/10/2025'));

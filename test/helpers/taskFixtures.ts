@@ -8,6 +8,8 @@ import type { Db } from '../../server/db/database.ts';
 import type { TaskState } from '../../server/store/schema.ts';
 
 export const DUONG_KINH = '11692';
+/** Phường Hải An, which the merged-unit tests merge into Dương Kinh. */
+export const HAI_AN = '11413';
 
 export async function unitByCode(db: Db, code: string) {
   return db.selectFrom('org_units').select(['id', 'name', 'parent_id']).where('code', '=', code).executeTakeFirstOrThrow();

@@ -5,7 +5,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, downloadFile, uploadWithProgress } from './client';
 import { analyticsKeys, XLSX_TYPE } from './indicators';
-import type { Approvals, CellHistory, Compliance, FormSummary, Inbox, Page, Submission, SubmissionValueInput } from './types';
+import type { Approvals, CellHistory, Compliance, FormSummary, Inbox, Page, Submission, SubmissionTaskInput, SubmissionValueInput } from './types';
 
 export interface SubmissionRef {
   form: string;
@@ -36,8 +36,9 @@ export const reportsApi = {
   history: (indicator: string, orgUnit: string, period: string, signal?: AbortSignal) =>
     api.get<CellHistory>('/data-values/history', { indicator, orgUnit, period }, signal),
   get: (ref: SubmissionRef, signal?: AbortSignal) => api.get<Submission>(base(ref), undefined, signal),
-  save: (ref: SubmissionRef, values: SubmissionValueInput[]) => api.put<Submission>(base(ref), { values }),
-  submit: (ref: SubmissionRef, values: SubmissionValueInput[]) => api.post<Submission>(`${base(ref)}/submit`, values.length ? { values } : {}),
+  save: (ref: SubmissionRef, values: SubmissionValueInput[], tasks: SubmissionTaskInput[] = []) => api.put<Submission>(base(ref), tasks.length ? { values, tasks } : { values }),
+  submit: (ref: SubmissionRef, values: SubmissionValueInput[], tasks: SubmissionTaskInput[] = []) =>
+    api.post<Submission>(`${base(ref)}/submit`, { ...(values.length ? { values } : {}), ...(tasks.length ? { tasks } : {}) }),
   approve: (ref: SubmissionRef) => api.post<Submission>(`${base(ref)}/approve`),
   returnTo: (ref: SubmissionRef, reason: string) => api.post<Submission>(`${base(ref)}/return`, { reason }),
   reopen: (ref: SubmissionRef, reason: string) => api.post<Submission>(`${base(ref)}/reopen`, { reason }),

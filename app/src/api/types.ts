@@ -542,8 +542,29 @@ export interface Submission {
   returnReason: string | null;
   items: SubmissionItem[];
   rules: { id: number; expression: string; message: string | null; problems: string[] }[];
+  /** Task progress rows, when the form has task sets. */
+  tasks?: SubmissionTaskRow[];
   validation: { valid: boolean; problems: FieldProblem[] };
   events: SubmissionEvent[];
+}
+
+export type ReportedTaskState = 'in_progress' | 'completed' | 'paused';
+
+/** One task of a report with task sets, with the report's staged row. */
+export interface SubmissionTaskRow {
+  task: { id: number; ref: string | null; title: string; plan: { id: number; number: string }; dueDate: string | null; status: TaskStatus; progress: number };
+  progress: number | null;
+  state: string | null;
+  note: string | null;
+  problems: string[];
+}
+
+/** One task row of a save or submit; a row holding nothing clears the task's draft row. */
+export interface SubmissionTaskInput {
+  task: number;
+  progress?: number | null;
+  state?: ReportedTaskState | null;
+  note?: string | null;
 }
 
 /** One row of a save or submit: an item of the form; a row holding nothing clears the item's draft. */

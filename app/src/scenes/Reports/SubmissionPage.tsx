@@ -18,7 +18,7 @@ import { Link, useBlocker, useLocation, useNavigate, useParams } from 'react-rou
 import { numberFromText, numberToText } from '../../../../domain/spreadsheetText';
 import { ApiError } from '../../api/client';
 import { reportsApi, useSubmission, useSubmissionUpdate, type SubmissionRef } from '../../api/reports';
-import type { FieldProblem, Submission, SubmissionItem, SubmissionValueInput } from '../../api/types';
+import type { FieldProblem, Submission, SubmissionItem, SubmissionTaskInput, SubmissionValueInput } from '../../api/types';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { errorMessage } from '../../lib/errors';
@@ -41,6 +41,7 @@ import {
   type GridColumn,
 } from './entryGrid';
 import { SubmissionTimeline } from './SubmissionTimeline';
+import { isTaskDirty, TaskReportSection, taskDraftsOf, taskInput, taskProblems, type TaskDraft } from './TaskReportSection';
 import { SubmissionStatusTag, TimelinessTag } from './widgets';
 
 type Lang = 'vi' | 'en';
@@ -103,6 +104,7 @@ function SubmissionEditor({ target }: { target: SubmissionRef }) {
   const submission = query.data;
 
   const [drafts, setDrafts] = useState<Record<string, Draft> | null>(null);
+  const [taskDrafts, setTaskDrafts] = useState<Record<number, TaskDraft>>({});
   const [from, setFrom] = useState<Submission | null>(null);
   const [requireValues, setRequireValues] = useState(false);
   const [busy, setBusy] = useState<null | 'save' | 'submit' | 'approve'>(null);
@@ -116,13 +118,16 @@ function SubmissionEditor({ target }: { target: SubmissionRef }) {
     if (!submission || !drafts) return [];
     return submission.items.filter((i) => drafts[i.indicator.code] && isDirty(i, drafts[i.indicator.code]!, lang)).map((i) => i.indicator.code);
   }, [submission, drafts, lang]);
-  const dirty = dirtyCodes.length > 0;
+  const dirtyTasks = useMemo(() => (submission?.tasks ?? []).filter((r) => taskDrafts[r.task.id] && isTaskDirty(r, taskDrafts[r.task.id]!)), [submission, taskDrafts]);
+  const dirtyCount = dirtyCodes.length + dirtyTasks.length;
+  const dirty = dirtyCount > 0;
 
   // Drafts start from the server's staged values, and follow a fresh answer unless the user has edits.
   useEffect(() => {
     if (!submission || submission === from) return;
     if (!drafts || !from || !dirty) {
       setDrafts(draftsOf(submission, lang));
+      setTaskDrafts(taskDraftsOf(submission));
       setFrom(submission);
     }
   }, [submission, from, drafts, dirty, lang]);
@@ -148,7 +153,14 @@ function SubmissionEditor({ target }: { target: SubmissionRef }) {
     return out;
   }, [submission, drafts, lang, requireValues, readOnly]);
   const rules = useMemo(() => (submission && drafts && !readOnly ? ruleProblems(submission, drafts, lang) : []), [submission, drafts, lang, readOnly]);
-  const problemCount = Object.values(problems).reduce((n, p) => n + Object.keys(p).length, 0);
+  const taskChecks = useMemo(() => {
+    if (!submission || readOnly) return [];
+    return (submission.tasks ?? []).flatMap((r) => {
+      const d = taskDrafts[r.task.id];
+      return d ? Object.values(taskProblems(t, r, d)) : [];
+    });
+  }, [submission, taskDrafts, readOnly, t]);
+  const problemCount = Object.values(problems).reduce((n, p) => n + Object.keys(p).length, 0) + taskChecks.length;
 
   // Leaving with unsaved changes: the browser asks on close/reload, the app on a link or Back.
   useEffect(() => {
@@ -167,7 +179,7 @@ function SubmissionEditor({ target }: { target: SubmissionRef }) {
     asking.current = true;
     modal.confirm({
       title: t('reports.entry.leaveTitle'),
-      content: t('reports.entry.leaveText', { count: dirtyCodes.length }),
+      content: dirtyTasks.length ? t('reports.tasks.leaveText', { count: dirtyCount }) : t('reports.entry.leaveText', { count: dirtyCount }),
       okText: t('reports.entry.leave'),
       okButtonProps: { danger: true, 'data-testid': 'leave-confirm' } as never,
       cancelText: t('reports.entry.stay'),
@@ -180,7 +192,7 @@ function SubmissionEditor({ target }: { target: SubmissionRef }) {
         blocker.reset();
       },
     });
-  }, [blocker, modal, t, dirtyCodes.length]);
+  }, [blocker, modal, t, dirtyCount, dirtyTasks.length]);
 
   const focusCell = (code: string, column?: GridColumn) => {
     const sel = column ? `[data-testid="cell-${column}"][data-indicator="${CSS.escape(code)}"]` : `[data-indicator="${CSS.escape(code)}"] input, input[data-indicator="${CSS.escape(code)}"]`;
@@ -206,9 +218,15 @@ function SubmissionEditor({ target }: { target: SubmissionRef }) {
   const s = submission;
   const actions = new Set(s.actions);
   const rowsToSend = () => s.items.filter((i) => dirtyCodes.includes(i.indicator.code)).map((i) => valueRow(i, drafts[i.indicator.code]!, lang));
+  const tasksToSend = (): SubmissionTaskInput[] => dirtyTasks.map((r) => taskInput(r, taskDrafts[r.task.id]!));
+  const focusTaskProblem = () => {
+    const el = document.querySelector<HTMLElement>('[data-testid="task-report-progress-error"], [data-testid="task-report-note-error"]');
+    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  };
 
   const accept = async (next: Submission, published = false) => {
     setDrafts(draftsOf(next, lang));
+    setTaskDrafts(taskDraftsOf(next));
     setFrom(next);
     setFailure(null);
     await update(next, published);
@@ -223,13 +241,21 @@ function SubmissionEditor({ target }: { target: SubmissionRef }) {
       setFailure({ title: t('reports.entry.saveRefused', { count: problemCount }), problems: [], testId: 'save-refused' });
       const first = Object.entries(problems)[0];
       if (first) focusCell(first[0], Object.keys(first[1])[0] as GridColumn);
+      else focusTaskProblem();
       return;
     }
     const sent = rowsToSend();
+    const tasks = tasksToSend();
     setBusy('save');
     try {
-      await accept(await reportsApi.save(target, sent));
-      message.success(t('reports.entry.saved', { count: sent.length }));
+      await accept(await reportsApi.save(target, sent, tasks));
+      message.success(
+        tasks.length === 0
+          ? t('reports.entry.saved', { count: sent.length })
+          : sent.length === 0
+            ? t('reports.tasks.saved', { count: tasks.length })
+            : t('reports.tasks.savedBoth', { values: sent.length, tasks: tasks.length }),
+      );
     } catch (e) {
       fail(e, sent, 'save-error');
     } finally {
@@ -245,11 +271,12 @@ function SubmissionEditor({ target }: { target: SubmissionRef }) {
       const p = cellProblems(item, drafts[item.indicator.code]!, lang, true);
       if (Object.keys(p).length) all[item.indicator.code] = p;
     }
-    const count = Object.values(all).reduce((n, p) => n + Object.keys(p).length, 0) + rules.length;
+    const count = Object.values(all).reduce((n, p) => n + Object.keys(p).length, 0) + rules.length + taskChecks.length;
     if (count > 0) {
       setFailure({ title: t('reports.entry.submitRefused', { count }), problems: [], testId: 'submit-refused' });
       const first = Object.entries(all)[0];
       if (first) focusCell(first[0], Object.keys(first[1])[0] as GridColumn);
+      else focusTaskProblem();
       return;
     }
     modal.confirm({
@@ -260,9 +287,10 @@ function SubmissionEditor({ target }: { target: SubmissionRef }) {
       cancelText: t('common.cancel'),
       onOk: async () => {
         const sent = rowsToSend();
+        const tasks = tasksToSend();
         setBusy('submit');
         try {
-          await accept(await reportsApi.submit(target, sent));
+          await accept(await reportsApi.submit(target, sent, tasks));
           setRequireValues(false);
           message.success(t('reports.entry.submitted'));
         } catch (e) {
@@ -355,7 +383,12 @@ function SubmissionEditor({ target }: { target: SubmissionRef }) {
       ) : null}
       {dirty ? (
         <Typography.Text type="warning" className="entry-dirty" data-testid="entry-dirty">
-          {t('reports.entry.unsaved', { count: dirtyCodes.length })}
+          {[
+            dirtyCodes.length || !dirtyTasks.length ? t('reports.entry.unsaved', { count: dirtyCodes.length }) : null,
+            dirtyTasks.length ? t('reports.tasks.unsaved', { count: dirtyTasks.length }) : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </Typography.Text>
       ) : null}
     </div>
@@ -425,7 +458,7 @@ function SubmissionEditor({ target }: { target: SubmissionRef }) {
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xxl={18}>
-          <Card className="entry-grid-card" title={t('reports.entry.values', { count: s.items.length })} extra={isMobile ? null : actionBar}>
+          <Card className="entry-grid-card" title={s.items.length === 0 && s.tasks?.length ? t('reports.tasks.cardTitle') : t('reports.entry.values', { count: s.items.length })} extra={isMobile ? null : actionBar}>
             {failure ? (
               <Alert
                 type="error"
@@ -451,15 +484,17 @@ function SubmissionEditor({ target }: { target: SubmissionRef }) {
                 }
               />
             ) : null}
-            <EntryGrid
-              submission={s}
-              drafts={drafts}
-              problems={problems}
-              readOnly={readOnly}
-              onChange={onChange}
-              onPaste={onPaste}
-              onHistory={setHistoryOf}
-            />
+            {s.items.length > 0 || !s.tasks?.length ? (
+              <EntryGrid
+                submission={s}
+                drafts={drafts}
+                problems={problems}
+                readOnly={readOnly}
+                onChange={onChange}
+                onPaste={onPaste}
+                onHistory={setHistoryOf}
+              />
+            ) : null}
             {!readOnly && (liveList.length > 0 || rules.length > 0) ? (
               <div className="entry-checks" data-testid="entry-checks">
                 {liveList.length > 0 ? (
@@ -514,6 +549,15 @@ function SubmissionEditor({ target }: { target: SubmissionRef }) {
                     ))}
                   </ul>
                 }
+              />
+            ) : null}
+            {s.tasks && s.tasks.length > 0 ? (
+              <TaskReportSection
+                rows={s.tasks}
+                drafts={taskDrafts}
+                readOnly={readOnly}
+                isMobile={isMobile}
+                onChange={(id, patch) => setTaskDrafts((d) => ({ ...d, [id]: { ...(d[id] ?? { progress: null, state: null, note: '' }), ...patch } }))}
               />
             ) : null}
             {isMobile ? actionBar : null}
