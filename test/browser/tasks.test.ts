@@ -242,6 +242,17 @@ describe('plans and tasks pages', () => {
     await page.goto(`${h.baseUrl}/plans`);
     await page.getByTestId('plans-table').waitFor();
     await shot(page, 'plans-1280');
+
+    // Seed 004, I.10: 407,28 tỷ of 71.429 tỷ local budget spending is 0,57%, against the 3% target.
+    const nq57 = await h.database.db.selectFrom('plans').select('id').where('number', '=', '57-NQ/TW').executeTakeFirstOrThrow();
+    await page.goto(`${h.baseUrl}/plans/${nq57.id}`);
+    const year = page.getByTestId('plan-budget-year');
+    await year.fill('2025');
+    await year.press('Enter');
+    const share = page.getByTestId('plan-local-share');
+    await share.getByText('bằng 0,57% tổng chi ngân sách địa phương', { exact: false }).waitFor();
+    await share.getByText('Mục tiêu 3%; còn thiếu 2,43 điểm phần trăm.').waitFor();
+    await shot(page, 'plan-local-share-1280');
     await page.context().close();
   });
 });

@@ -823,4 +823,15 @@ export interface PlanBudget {
   total: BudgetMoney;
   bySource: (BudgetMoney & { source: string })[];
   byGroup: (BudgetMoney & { group: string | null })[];
+  /** Spending on S&T, innovation and digital transformation against the year's local budget (seed 004: 0,57% vs 3%). */
+  localShare?: {
+    year: number;
+    spent: number;
+    spentSource: 'reported' | 'budgetLines';
+    localBudgetTotal: number;
+    share: number;
+    targetShare: number | null;
+    gap: number | null;
+    note: string | null;
+  } | null;
 }

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Empty, InputNumber, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, InputNumber, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -271,6 +271,25 @@ function PlanBudgetCard({ planId, defaultYear }: { planId: number; defaultYear?:
     >
       {budget.error && !b ? <LoadError error={budget.error} onRetry={() => void budget.refetch()} /> : null}
       {!b && !budget.error ? <Skeleton active /> : null}
+      {b?.localShare ? (
+        <Alert
+          style={{ marginBottom: 12 }}
+          showIcon
+          type={b.localShare.targetShare !== null && b.localShare.share < b.localShare.targetShare ? 'warning' : 'success'}
+          data-testid="plan-local-share"
+          message={t('plans.detail.localShare', {
+            year: b.localShare.year,
+            share: formatNumber(b.localShare.share, lang, 2),
+            spent: money(b.localShare.spent),
+            total: money(b.localShare.localBudgetTotal),
+          })}
+          description={
+            b.localShare.targetShare !== null
+              ? t('plans.detail.localShareTarget', { target: formatNumber(b.localShare.targetShare, lang, 2), gap: formatNumber(b.localShare.gap ?? 0, lang, 2) })
+              : undefined
+          }
+        />
+      ) : null}
       {b && b.total.tasks === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plans.detail.noBudget')} /> : null}
       {b && b.total.tasks > 0 ? (
         <>
