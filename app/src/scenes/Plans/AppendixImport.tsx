@@ -1,5 +1,4 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Progress, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import { ApiError } from '../../api/client';
 import { planPageKeys, taskKeys, tasksApi } from '../../api/tasks';
 import type { ImportRowError, PlanDetail, TaskImportResult } from '../../api/types';
 import { ImportRowErrors } from '../../components/ImportRowErrors';
+import { XlsxDropZone } from '../../components/XlsxDropZone';
 import { errorMessage } from '../../lib/errors';
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -63,25 +63,16 @@ export function AppendixImportDialog({ plan, onClose }: { plan: PlanDetail; onCl
     >
       <div data-testid="task-import-dialog">
         <Typography.Paragraph type="secondary">{t('plans.import.help')}</Typography.Paragraph>
-        <div data-testid="task-import-file">
-          <Upload.Dragger
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            multiple={false}
-            showUploadList={false}
-            disabled={busy}
-            beforeUpload={(f) => {
-              void send(f);
-              return false;
-            }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{name ?? t('plans.import.drop')}</p>
-            <p className="ant-upload-hint">{t('plans.import.hint')}</p>
-          </Upload.Dragger>
-        </div>
-        {progress !== null ? <Progress percent={progress} size="small" className="upload-progress" data-testid="task-import-progress" /> : null}
+        <XlsxDropZone
+          name={name}
+          dropText={t('plans.import.drop')}
+          hint={t('plans.import.hint')}
+          busy={busy}
+          progress={progress}
+          onFile={(f) => void send(f)}
+          testId="task-import-file"
+          progressTestId="task-import-progress"
+        />
         {error ? (
           <Alert className="import-outcome" type="error" showIcon title={error} description={rows.length ? t('plans.import.nothingStored') : undefined} data-testid="task-import-error" />
         ) : null}

@@ -1,5 +1,4 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal, Progress, Typography, Upload } from 'antd';
+import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -7,6 +6,7 @@ import { reportsApi, type SubmissionRef } from '../../api/reports';
 import type { ImportRowError, Submission } from '../../api/types';
 import { FormModal } from '../../components/FormModal';
 import { ImportRowErrors } from '../../components/ImportRowErrors';
+import { XlsxDropZone } from '../../components/XlsxDropZone';
 import { errorMessage } from '../../lib/errors';
 
 /** Return (approver) or reopen (coordinator) a report: a reason is required and the unit sees it. */
@@ -85,25 +85,16 @@ export function UploadDialog({ target, dirty, onDone, onClose }: { target: Submi
     >
       <Typography.Paragraph type="secondary">{t('reports.upload.help')}</Typography.Paragraph>
       {dirty ? <Alert type="warning" showIcon className="import-outcome" title={t('reports.upload.dirty')} /> : null}
-      <div data-testid="upload-file">
-        <Upload.Dragger
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          multiple={false}
-          showUploadList={false}
-          disabled={busy}
-          beforeUpload={(f) => {
-            void send(f);
-            return false;
-          }}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{name ?? t('reports.upload.drop')}</p>
-          <p className="ant-upload-hint">{t('reports.upload.hint')}</p>
-        </Upload.Dragger>
-      </div>
-      {progress !== null ? <Progress percent={progress} size="small" className="upload-progress" data-testid="upload-progress" /> : null}
+      <XlsxDropZone
+        name={name}
+        dropText={t('reports.upload.drop')}
+        hint={t('reports.upload.hint')}
+        busy={busy}
+        progress={progress}
+        onFile={(f) => void send(f)}
+        testId="upload-file"
+        progressTestId="upload-progress"
+      />
       {error ? <Alert className="import-outcome" type="error" showIcon title={error} data-testid="upload-error" /> : null}
       {rows.length > 0 ? <ImportRowErrors errors={rows} /> : null}
     </Modal>
