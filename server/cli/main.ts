@@ -1,4 +1,4 @@
-/** `dxpulse` — serve, migrate, seed-demo, seed-units, bench. */
+/** `dxpulse` — serve, migrate, seed-demo, seed-units, bench, extract. */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
@@ -15,6 +15,7 @@ const USAGE = `Cách dùng: dxpulse <lệnh> [tùy chọn]
   seed-demo                  nạp dữ liệu mẫu Hải Phòng (vào cơ sở dữ liệu trống)
   seed-units --province 31   nạp đơn vị hành chính 2025 của một tỉnh, hoặc --province all
   bench                      chạy các phép đo hiệu năng (xem docs/benchmarks.md)
+  extract TỆP [--json]       đọc văn bản kế hoạch (.txt, .md, .docx, .pdf) và đề xuất chỉ tiêu, nhiệm vụ
 
 Biến môi trường: DATABASE_URL, DXPULSE_DATA_DIR, PORT, DXPULSE_ADMIN_PASSWORD, DXPULSE_DEMO=0`;
 
@@ -75,6 +76,18 @@ export async function main(argv: string[]): Promise<void> {
               (result.skipped.length ? ` Bỏ qua (đã có): ${result.skipped.join(', ')}.` : ''),
           );
         });
+        return;
+      }
+      case 'extract': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+        const file = positionals[0];
+        if (!file) {
+          console.error('Thiếu tệp: dxpulse extract TỆP [--json]');
+          process.exitCode = 2;
+          return;
+        }
+        const { runExtract } = await import('./extract.ts');
+        await runExtract(file, { json: Boolean(values.json) });
         return;
       }
       case 'bench': {

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { agencyMatcher, splitAgencies } from '../../domain/extract/agencies.ts';
+import { expandReferences, parseReferences } from '../../domain/extract/assignments.ts';
+import { evaluateExtraction, normaliseRef, type GoldDocument } from '../../domain/extract/evaluation.ts';
+import { extractPlan } from '../../domain/extract/extractPlan.ts';
+import { toOutput } from '../../domain/extract/output.ts';
+import { buildSectionTree } from '../../domain/extract/structure.ts';
+import { staticRegistry } from '../../server/extract/staticRegistry.ts';
+
+const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures', 'plans');
+const read = (name: string) => fs.readFileSync(path.join(fixtures, name), 'utf8');
+const registry = staticRegistry();
+
+describe('plan extraction on KH 227/KH-UBND (clean text)', () => {
+  const result = extractPlan(read('002_dcadec23ff545f46.txt'), { agencies: registry.agencies, places: registry.places });
+
+  it('reads the header', () => {
+    assert.deepEqual(toOutput(result).document, {
+      number: '227/KH-UBND',
+      kind: 'KH',
+      issuer: 'Ủy ban nhân dân thành phố Hải Phòng',
+      date: '2020-09-21',
+      title: 'Chuyển đổi số thành phố Hải Phòng đến năm 2025, định hướng đến năm 2030',
+    });
+    assert.equal(result.source.slice(result.document.spans.number!.start, result.document.spans.number!.end), '227/KH-UBND');
+  });
+
+  it('splits a sentence by administrative level into three targets, and points at each number', () => {
+    const split = result.targets.filter((t) => t.ref === 'I.1.a' && t.bullet === 2);
+    assert.deepEqual(split.map((t) => [t.value, t.scope, t.year]), [[90, 'city', 2025], [80, 'district', 2025], [60, 'commune', 2025]]);
+    assert.equal(split[0]!.indicator, 'Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng');
+    for (const t of split) assert.equal(result.source.slice(t.valueSpan.start, t.valueSpan.end), `${t.value}%`);
+  });
+
+  it('reads comparators: "trên" is >, a ranking group is ≤ rank, bare values are ≥', () => {
+    const above = result.targets.find((t) => t.ref === 'I.1.c' && t.value === 50)!;
+    assert.equal(above.comparator, '>');
+    const rank = result.targets.find((t) => t.unit === 'rank')!;
+    assert.deepEqual([rank.value, rank.comparator, rank.year], [15, '<=', 2025]);
+    assert.match(rank.indicator, /chỉ số phát triển Chính quyền số/);
+    assert.equal(result.targets.find((t) => t.ref === 'I.1.b' && t.value === 7)!.indicator, 'Tốc độ tăng năng suất lao động hàng năm');
+  });
+
+  it('does not take references, dates, levels of service or "5G" for targets', () => {
+    assert.equal(result.targets.length, 25);
+    assert.ok(!result.targets.some((t) => [749, 14, 45, 3, 4, 5].includes(t.value) && t.unit !== 'rank'));
+  });
+
+  it('finds the 54 tasks at the finest numbered level, with đ after d and the Latin f and j', () => {
+    const refs = result.tasks.map((t) => t.ref);
+    assert.equal(refs.length, 54);
+    for (const ref of ['II.1.a.(1)', 'II.1.đ.(4)', 'II.2.j', 'II.3.đ', 'II.5.đ', 'II.5.i']) assert.ok(refs.includes(ref), ref);
+    assert.equal(new Set(refs.map(normaliseRef)).size, 54);
+  });
+
+  it('resolves "Tổ chức thực hiện" into leads and partners, and follows lineage to today\'s unit', () => {
+    const task = (ref: string) => result.tasks.find((t) => t.ref === ref)!;
+    assert.deepEqual(task('II.1.đ.(2)').lead, ['Sở Thông tin và Truyền thông']);
+    assert.deepEqual(task('II.1.đ.(2)').leadUnits.map((u) => [u.unitCode, u.currentName]), [['31-SKHCN', 'Sở Khoa học và Công nghệ']]);
+    assert.deepEqual(task('II.1.a.(5)').lead, ['Các Sở, ban, ngành thành phố', 'Ủy ban nhân dân các quận, huyện']);
+    assert.deepEqual(task('II.4.d').cooperating, ['Sở Thông tin và Truyền thông', 'Sở Giáo dục và Đào tạo']);
+    assert.deepEqual(task('II.5.c').lead, ['Sở Tài chính', 'Ngân hàng Nhà nước Việt Nam, Chi nhánh thành phố Hải Phòng']);
+    assert.deepEqual(task('II.5.i').lead, ['Sở Ngoại vụ']);
+  });
+
+  it('scores at least the aims against the answer key', () => {
+    const gold = JSON.parse(read('002_dcadec23ff545f46.json')) as GoldDocument;
+    const score = evaluateExtraction(toOutput(result), gold);
+    assert.ok(score.targets.f1 >= 0.95, `targets F1 ${score.targets.f1}`);
+    assert.ok(score.leads.accuracy >= 0.9, `lead accuracy ${score.leads.accuracy}`);
+    assert.equal(score.tasks.f1, 1);
+  });
+});
+
+describe('pieces of the extractor', () => {
+  it('reads cross-references in Vietnamese letter order, from the original letters', () => {
+    const [first, second] = parseReferences('Chủ trì triển khai các nhiệm vụ được nêu tại điểm c, d, đ, e khoản 1 phần II; điểm a, b khoản 2 phần II của Kế hoạch.', null);
+    assert.deepEqual(first!.refs, ['II.1.c', 'II.1.d', 'II.1.đ', 'II.1.e']);
+    assert.deepEqual(second!.refs, ['II.2.a', 'II.2.b']);
+    assert.deepEqual(parseReferences('tại mục (2) điểm b khoản 1 phần II', null)[0]!.refs, ['II.1.b.(2)']);
+    assert.deepEqual(parseReferences('tại điểm I khoản 5 phần II', null)[0]!.refs, ['II.5.i']);
+    assert.deepEqual(expandReferences(['II.1.d'], ['II.1.d.(1)', 'II.1.đ.(1)', 'II.1.d.(2)']), ['II.1.d.(1)', 'II.1.d.(2)']);
+  });
+
+  it('splits subject phrases into bodies without cutting "Các Sở, ban, ngành"', () => {
+    assert.deepEqual(splitAgencies('Các Sở, ban, ngành thành phố, Ủy ban nhân dân các quận, huyện:'), ['Các Sở, ban, ngành thành phố', 'Ủy ban nhân dân các quận, huyện']);
+    assert.deepEqual(splitAgencies('Sở Thông tin và Truyền thông, Sở Giáo dục và Đào tạo'), ['Sở Thông tin và Truyền thông', 'Sở Giáo dục và Đào tạo']);
+  });
+
+  it('matches OCR-damaged agency names and follows their successor', () => {
+    const match = agencyMatcher(registry.agencies).match('S& Thong tin va Truyén théng');
+    assert.equal(match.name, 'Sở Thông tin và Truyền thông');
+    assert.equal(match.unitCode, '31-SKHCN');
+    assert.equal(match.currentName, 'Sở Khoa học và Công nghệ');
+    assert.ok(match.confidence > 0.8 && match.confidence < 1);
+    assert.equal(agencyMatcher(registry.agencies).match('Ban Tuyên giáo Thành ủy').unitCode, null);
+  });
+
+  it('builds the section tree and reads a second "d)" as đ', () => {
+    const tree = buildSectionTree('II. NHIỆM VỤ\n\n1. Khoản một:\n\nd) Điểm d.\n\nd) Điểm đ in sai.\n\ne) Điểm e.\n');
+    assert.deepEqual(tree.nodes.map((n) => n.ref), ['II', 'II.1', 'II.1.d', 'II.1.đ', 'II.1.e']);
+  });
+
+  it('reads ranges, "trên", and leaves parenthesised comparisons and decree numbers alone', () => {
+    const text = [
+      'Số: 12/KH-UBND', '', 'Hải Phòng, ngày 5 tháng 3 năm 2024', '', 'KẾ HOẠCH', 'Chuyển đổi số năm 2024', '',
+      'I. MỤC TIÊU', '',
+      '- Tỷ lệ hồ sơ được số hóa đạt 80% - 90%;', '',
+      '- Tỷ lệ người dân có tài khoản định danh điện tử trên 70%;', '',
+      '- Tăng tỷ trọng kinh tế số, cao hơn mức bình quân cả nước (20%);', '',
+      '- Thực hiện Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 và mức độ 4.', '',
+    ].join('\n');
+    const result = extractPlan(text);
+    assert.deepEqual(result.targets.map((t) => [t.value, t.max, t.comparator, t.year]), [[80, 90, 'between', 2024], [70, null, '>', 2024]]);
+    assert.deepEqual(toOutput(result).document, { number: '12/KH-UBND', kind: 'KH', issuer: 'Ủy ban nhân dân thành phố Hải Phòng', date: '2024-03-05', title: 'Chuyển đổi số năm 2024' });
+  });
+
+  it('takes the bullets under the deepest heading as tasks when a part numbers only its clauses', () => {
+    const text = [
+      'III. NHIỆM VỤ, GIẢI PHÁP', '', '1. Phát triển hạ tầng số', '',
+      '- Xây dựng trung tâm dữ liệu thành phố.', '', '- Phủ sóng 5G khu đô thị.', '',
+      '2. Phát triển nguồn nhân lực', '', 'Đào tạo kỹ năng số cho cán bộ, công chức.', '',
+      '3. Phát triển kinh tế số', '', 'Thúc đẩy doanh nghiệp số.', '', 'Một số lĩnh vực ưu tiên:', '', '- Du lịch thông minh.', '',
+    ].join('\n');
+    assert.deepEqual(extractPlan(text).tasks.map((t) => t.ref), ['III.1.1', 'III.1.2', 'III.2', 'III.3.1', 'III.3.2']);
+  });
+});
