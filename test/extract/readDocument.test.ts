@@ -20,7 +20,8 @@ import {
   TextRun,
   VerticalMergeType,
 } from 'docx';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
 import { readPlanDocument, MAX_PLAN_DOCUMENT_BYTES } from '../../server/extract/readDocument.ts';
 import { translate } from '../../server/http/messages.ts';
 import { ProblemError } from '../../server/http/problem.ts';
@@ -80,16 +81,6 @@ function planDocx(): Promise<Buffer> {
     ],
   });
   return Packer.toBuffer(document);
-}
-
-/** Debian's Chromium where installed, otherwise the one inside @sparticuz/chromium (as test/helpers/browser.ts does). */
-async function launchChromium(): Promise<Browser> {
-  const flags = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'];
-  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (candidate && fs.existsSync(candidate)) return chromium.launch({ executablePath: candidate, args: flags, headless: true });
-  }
-  const sparticuz = (await import('@sparticuz/chromium')).default;
-  return chromium.launch({ executablePath: await sparticuz.executablePath(), args: [...sparticuz.args, ...flags], headless: true });
 }
 
 const PLAN_HTML = `<!doctype html><html><body style="font-family: serif; font-size: 13pt">

@@ -22,6 +22,11 @@ async function chromiumExecutable(): Promise<{ executablePath: string; args: str
   return { executablePath: await sparticuz.executablePath(), args: [...sparticuz.args, ...FLAGS] };
 }
 
+/** A headless Chromium without the app, for tests that only need to render or print a page. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ ...(await chromiumExecutable()), headless: true });
+}
+
 export interface BrowserHarness {
   baseUrl: string;
   browser: Browser;
