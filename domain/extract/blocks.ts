@@ -5,7 +5,7 @@
  */
 import type { Span } from './types.ts';
 
-export type MarkerKind = 'part' | 'roman' | 'clause' | 'subclause' | 'point' | 'item' | 'bullet' | 'star' | 'none';
+export type MarkerKind = 'part' | 'roman' | 'clause' | 'subclause' | 'point' | 'item' | 'bullet' | 'star' | 'row' | 'none';
 
 export interface Block {
   /** Text without the marker and decoration, lines joined by single spaces */
@@ -143,6 +143,15 @@ export function splitBlocks(source: string): Block[] {
       flush();
       continue;
     }
+    // A table row (the readers join cells with " | ") is a block of its own; OCR'd table borders
+    // leave single stray pipes, so a row needs at least three cells.
+    if ((line.raw.match(/\s\|\s/g)?.length ?? 0) >= 2 || /^\s*\|.*\|.*\|\s*$/.test(line.raw)) {
+      flush();
+      const textStart = line.start + (line.raw.length - line.raw.trimStart().length);
+      current = { marker: { kind: 'row', label: '', length: 0 }, start: textStart, textStart, end: line.end, parts: [line.raw.trim()], firstLine: line.raw.trim() };
+      flush();
+      continue;
+    }
     // A lone "*" before "b) Về cơ chế" is Markdown emphasis, but "* Một số chỉ tiêu" is a star bullet.
     const decorated = line.raw.slice(lead[0].length);
     const starBullet = /^\s*\*\s+\S/.test(line.raw) && !/^\s*\*\*/.test(line.raw);
@@ -178,7 +187,7 @@ function mergeBrokenParagraphs(blocks: Block[], source: string): Block[] {
   for (const block of blocks) {
     if (block.marker === 'none' && /^\d{1,3}$/.test(block.text)) continue;
     const prev = out[out.length - 1];
-    if (prev && block.marker === 'none' && /^[\p{Ll}]/u.test(block.text) && !/:["”]?$/.test(prev.text)) {
+    if (prev && prev.marker !== 'row' && block.marker === 'none' && /^[\p{Ll}]/u.test(block.text) && !/:["”]?$/.test(prev.text)) {
       prev.text = `${prev.text} ${block.text}`;
       prev.span = { start: prev.span.start, end: block.span.end };
       void source;

@@ -221,7 +221,7 @@ function substitution(o: string, t: string): number {
   }
   let cost = 2;
   // A marked vowel is where this OCR fails: any glyph may stand there; an unmarked letter is read right.
-  if (T.vowel && T.marked) cost = O ? (O.marked ? 0.6 : O.vowel ? 0.9 : 1) : 0.8;
+  if (T.vowel && T.marked) cost = O ? (O.marked ? 0.8 : O.vowel ? 0.9 : 1) : 0.8;
   for (const [targets, c] of GLYPHS[o] ?? []) if (targets.includes(t)) cost = Math.min(cost, c);
   return cost;
 }

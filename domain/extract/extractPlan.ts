@@ -9,6 +9,7 @@ import { extractHeader } from './header.ts';
 import { assignRoles } from './roles.ts';
 import { buildSectionTree } from './structure.ts';
 import { extractTargets } from './targets.ts';
+import { extractTableTargets, extractTableTasks } from './tables.ts';
 import { extractTasks } from './tasks.ts';
 import { distance } from 'fastest-levenshtein';
 import type { ExtractedTask, ExtractionResult, TextCorrection } from './types.ts';
@@ -51,16 +52,17 @@ export function extractPlan(input: string, options: ExtractOptions = {}): Extrac
   if (document.issuer && document.place) document.issuer = document.issuer.replace(/\s+\S+(?:\s+\S+)?$/, (tail) => (closestPlace(tail.trim(), [document.place!]) ? ` ${document.place}` : tail));
 
   const horizon = /n\S{1,3}m (20\d\d)/.exec(foldKeepLength(document.title ?? ''))?.[1];
-  const targets = extractTargets(tree, roles, { restore, defaultYear: horizon ? Number(horizon) : null });
-  const items = extractTasks(tree, roles, restore);
+  const targetOptions = { restore, defaultYear: horizon ? Number(horizon) : null };
+  const targets = [...extractTargets(tree, roles, targetOptions), ...extractTableTargets(tree, roles, targetOptions)].sort((a, b) => a.span.start - b.span.start);
+  const items = [...extractTasks(tree, roles, restore), ...extractTableTasks(tree, roles, restore)];
   const refs = items.map((t) => t.ref);
   const assignments = extractAssignments(tree, roles, refs, restore);
   const matcher = agencyMatcher(options.agencies ?? []);
 
   const tasks: ExtractedTask[] = items.map((item) => {
     const covering = assignments.filter((a) => a.resolved.includes(item.ref));
-    const lead = unique(covering.filter((a) => a.role === 'lead').map((a) => a.agency));
-    const cooperating = unique(covering.filter((a) => a.role === 'cooperate').map((a) => a.agency)).filter((c) => !lead.includes(c));
+    const lead = unique([...(item.lead ?? []), ...covering.filter((a) => a.role === 'lead').map((a) => a.agency)]);
+    const cooperating = unique([...(item.cooperating ?? []), ...covering.filter((a) => a.role === 'cooperate').map((a) => a.agency)]).filter((c) => !lead.includes(c));
     const leadUnits = lead.map((n) => matcher.match(n));
     const cooperatingUnits = cooperating.map((n) => matcher.match(n));
     return {
@@ -70,7 +72,7 @@ export function extractPlan(input: string, options: ExtractOptions = {}): Extrac
       cooperating: cooperatingUnits.map((m) => m.name),
       leadUnits,
       cooperatingUnits,
-      leadBasis: lead.length ? 'cross-reference' : 'none',
+      leadBasis: item.lead?.length ? 'table' : covering.some((a) => a.role === 'lead') ? 'cross-reference' : 'none',
       span: item.span,
     };
   });

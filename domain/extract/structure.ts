@@ -7,12 +7,12 @@ import { splitBlocks, numberToRoman, romanToNumber, type Block, type MarkerKind 
 import type { SectionLevel, SectionNode } from './types.ts';
 
 const RANK: Record<MarkerKind, number> = {
-  part: 0, roman: 1, clause: 2, subclause: 3, point: 4, item: 5, star: 6, bullet: 7, none: 9,
+  part: 0, roman: 1, clause: 2, subclause: 3, point: 4, item: 5, star: 6, bullet: 7, row: 9, none: 9,
 };
 
 const LEVEL: Record<MarkerKind, SectionLevel> = {
   part: 'part', roman: 'roman', clause: 'clause', subclause: 'subclause', point: 'point', item: 'item',
-  star: 'bullet', bullet: 'bullet', none: 'paragraph',
+  star: 'bullet', bullet: 'bullet', row: 'row', none: 'paragraph',
 };
 
 export interface SectionTree {
@@ -49,7 +49,7 @@ export function buildSectionTree(source: string): SectionTree {
 
   for (const block of blocks) {
     const rank = rankOf(block);
-    if (block.marker === 'none') {
+    if (block.marker === 'none' || block.marker === 'row') {
       // A paragraph belongs to the nearest heading, never to a bullet above it.
       while (stack.length && stack[stack.length - 1]!.rank >= RANK.star) stack.pop();
     } else {
@@ -74,7 +74,7 @@ export function buildSectionTree(source: string): SectionTree {
     nodes.push(node);
     siblings.push(node);
     byParent.set(parent?.id ?? null, siblings);
-    if (block.marker !== 'none') stack.push({ node, rank });
+    if (block.marker !== 'none' && block.marker !== 'row') stack.push({ node, rank });
   }
 
   const children = (id: number | null) => byParent.get(id) ?? [];
@@ -97,7 +97,7 @@ export function buildSectionTree(source: string): SectionTree {
 
 /** "II" + "1" + "a" + "(1)"; a sub-clause label "2.1" already carries its clause number. */
 function referenceOf(node: SectionNode, parent: SectionNode | null): string {
-  if (node.level === 'paragraph' || node.level === 'bullet' || node.level === 'part') return parent?.ref ?? '';
+  if (node.level === 'paragraph' || node.level === 'row' || node.level === 'bullet' || node.level === 'part') return parent?.ref ?? '';
   const base = parent?.ref ?? '';
   if (node.level === 'subclause' && parent?.level === 'clause') {
     const grand = base.split('.').slice(0, -1).join('.');

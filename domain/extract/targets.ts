@@ -222,50 +222,69 @@ function numberedRef(node: SectionNode, tree: SectionTree): { ref: string; bulle
   return index >= 0 ? { ref: node.ref, bullet: index + 1 } : { ref: node.ref };
 }
 
+export interface SentenceContext {
+  ref: string;
+  bullet?: number;
+  year: number | null;
+  restore: (text: string) => string;
+  confidence: number;
+  /** A table column's level ("cấp xã") when the sentence itself names none */
+  scope?: Level | null;
+  /** The row's indicator when a cell holds only the value ("≥ 90%") */
+  indicator?: string;
+}
+
+/** The targets of one sentence whose first character sits at `start` in the source. */
+export function targetsInSentence(text: string, start: number, ctx: SentenceContext): ExtractedTarget[] {
+  const folded = foldKeepLength(text);
+  const values = findValues(text, folded);
+  if (!values.length) return [];
+  const year = ctx.year;
+  const mentions = values.map((v, i) => levelIn(folded.slice(v.end, values[i + 1]?.start ?? folded.length)));
+  const levels = new Set(mentions.map((m) => m?.level));
+  const split = values.length >= 2 && mentions.every(Boolean) && levels.size >= 2 && values.every((v) => v.unit === '%');
+  const clauses = split ? values.map(() => ({ text, start: 0 })) : clausesFor(text, values);
+  const context = { subject: '' };
+  const sharedIndicator = split ? splitIndicator(text, values, mentions as LevelMention[], ctx.restore) : null;
+  return values.map((value, i) => {
+    const clause = clauses[i]!;
+    const local: Value = { ...value, start: value.start - clause.start, end: value.end - clause.start, numberStart: value.numberStart - clause.start };
+    const clauseFolded = foldKeepLength(clause.text);
+    const bare = clause.text.replace(/[\s\d.,%<>≥≤=:-]/g, '').length < 12 && ctx.indicator;
+    const indicator = sharedIndicator ?? (bare ? ctx.indicator! : indicatorFor(clause.text, clauseFolded, local, ctx.restore, context));
+    const clauseStart = start + clause.start;
+    return {
+      ref: ctx.ref,
+      ...(ctx.bullet !== undefined ? { bullet: ctx.bullet } : {}),
+      text: clean(ctx.restore(clause.text.trim())).replace(/\s+/g, ' '),
+      indicator,
+      value: value.value,
+      max: value.max,
+      unit: value.unit,
+      comparator: comparatorBefore(clauseFolded, local, 0),
+      year,
+      scope: split ? ((mentions[i]!.level as Level) ?? null) : (ctx.scope ?? null),
+      span: { start: clauseStart, end: clauseStart + clause.text.trimEnd().length },
+      valueSpan: { start: start + value.numberStart, end: start + value.end },
+      confidence: ctx.confidence,
+    };
+  });
+}
+
 export function extractTargets(tree: SectionTree, roles: PartRoles, options: TargetOptions): ExtractedTarget[] {
   const targets: ExtractedTarget[] = [];
   for (const node of tree.nodes) {
     const role = roles.roleOf(node);
-    if (role !== 'targets' && role !== 'tasks') continue;
+    // Table rows are read column by column in ./tables.ts.
+    if ((role !== 'targets' && role !== 'tasks') || node.level === 'row') continue;
     const raw = tree.rawOf(node);
-    const nodeTextStart = raw.start;
+    const ancestors = tree.ancestors(node);
     for (const sentence of sentences(raw.text)) {
-      const folded = foldKeepLength(sentence.text);
-      const values = findValues(sentence.text, folded);
-      if (!values.length) continue;
-      // In task parts only percentages and ranks that read as commitments count; in target parts every one.
-      const ancestors = tree.ancestors(node);
-      const year = yearOf(folded, [node, ...ancestors], options.defaultYear);
-      const mentions = values.map((v, i) => levelIn(folded.slice(v.end, values[i + 1]?.start ?? folded.length)));
-      const levels = new Set(mentions.map((m) => m?.level));
-      const split = values.length >= 2 && mentions.every(Boolean) && levels.size >= 2 && values.every((v) => v.unit === '%');
-      const clauses = split ? values.map(() => ({ text: sentence.text, start: 0 })) : clausesFor(sentence.text, values);
-      const context = { subject: '' };
-      const sharedIndicator = split ? splitIndicator(sentence.text, values, mentions as LevelMention[], options.restore) : null;
-      values.forEach((value, i) => {
-        const clause = clauses[i]!;
-        const local: Value = { ...value, start: value.start - clause.start, end: value.end - clause.start, numberStart: value.numberStart - clause.start };
-        const clauseFolded = foldKeepLength(clause.text);
-        const indicator = sharedIndicator ?? indicatorFor(clause.text, clauseFolded, local, options.restore, context);
-        const textStart = nodeTextStart + sentence.start + clause.start;
-        const span: Span = { start: textStart, end: textStart + clause.text.trimEnd().length };
-        const valueStart = nodeTextStart + sentence.start + value.numberStart;
-        targets.push({
-          ...numberedRef(node, tree),
-          text: clean(options.restore(clause.text.trim())).replace(/\s+/g, ' '),
-          indicator,
-          value: value.value,
-          max: value.max,
-          unit: value.unit,
-          comparator: comparatorBefore(clauseFolded, local, 0),
-          year,
-          scope: split ? ((mentions[i]!.level as Level) ?? null) : null,
-          span,
-          valueSpan: { start: valueStart, end: nodeTextStart + sentence.start + value.end },
-          confidence: role === 'targets' ? 0.9 : 0.6,
-        });
-      });
+      const year = yearOf(foldKeepLength(sentence.text), [node, ...ancestors], options.defaultYear);
+      targets.push(...targetsInSentence(sentence.text, raw.start + sentence.start, { ...numberedRef(node, tree), year, restore: options.restore, confidence: role === 'targets' ? 0.9 : 0.6 }));
     }
   }
   return targets;
 }
+
+export { yearOf };

@@ -17,6 +17,9 @@ export interface TaskItem {
   text: string;
   span: Span;
   node: SectionNode;
+  /** Set when the document gives the agencies beside the task (an appendix table's columns) */
+  lead?: string[];
+  cooperating?: string[];
 }
 
 const NUMBERED = new Set(['clause', 'subclause', 'point', 'item']);

@@ -23,8 +23,8 @@ export interface ExtractedDocument {
   spans: { number?: Span; date?: Span; title?: Span; issuer?: Span };
 }
 
-/** "Phần", "I.", "1.", "1.1.", "a)", "(1)", "-" and free paragraphs. */
-export type SectionLevel = 'part' | 'roman' | 'clause' | 'subclause' | 'point' | 'item' | 'bullet' | 'paragraph';
+/** "Phần", "I.", "1.", "1.1.", "a)", "(1)", "-", free paragraphs, and table rows (cells joined by " | "). */
+export type SectionLevel = 'part' | 'roman' | 'clause' | 'subclause' | 'point' | 'item' | 'bullet' | 'paragraph' | 'row';
 
 export interface SectionNode {
   id: number;
@@ -77,8 +77,8 @@ export interface ExtractedTask {
   cooperating: string[];
   leadUnits: AgencyMatch[];
   cooperatingUnits: AgencyMatch[];
-  /** 'cross-reference' when a "Tổ chức thực hiện" clause names the task; 'own-text' when the task names its actor; 'none' */
-  leadBasis: 'cross-reference' | 'own-text' | 'none';
+  /** 'cross-reference' when a "Tổ chức thực hiện" clause names the task; 'table' when a task table's column does; 'none' */
+  leadBasis: 'cross-reference' | 'table' | 'own-text' | 'none';
   span: Span;
 }
 

@@ -127,4 +127,26 @@ describe('pieces of the extractor', () => {
     ].join('\n');
     assert.deepEqual(extractPlan(text).tasks.map((t) => t.ref), ['III.1.1', 'III.1.2', 'III.2', 'III.3.1', 'III.3.2']);
   });
+
+  it('reads target tables by level column and task tables with their lead and partner columns', () => {
+    const text = [
+      'Số: 15/KH-UBND', '', 'Hải Phòng, ngày 10 tháng 1 năm 2026', '', 'KẾ HOẠCH', 'Chuyển đổi số năm 2026', '',
+      'I. MỤC TIÊU', '',
+      'STT | Chỉ tiêu | Cấp thành phố | Cấp xã',
+      '1 | Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng | 95% | ≥ 85%',
+      '', 'II. NHIỆM VỤ, GIẢI PHÁP', '',
+      'STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành',
+      'I | Hạ tầng số | | |',
+      '1 | Nâng cấp Trung tâm dữ liệu thành phố | Sở Thông tin và Truyền thông | Sở Tài chính; Văn phòng UBND thành phố | Quý IV/2026',
+    ].join('\n');
+    const result = extractPlan(text, { agencies: registry.agencies });
+    assert.deepEqual(result.targets.map((t) => [t.value, t.scope, t.year, t.indicator]), [
+      [95, 'city', 2026, 'Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng'],
+      [85, 'commune', 2026, 'Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng'],
+    ]);
+    const [task] = result.tasks;
+    assert.deepEqual([task!.ref, task!.lead, task!.cooperating, task!.leadBasis], ['II.I.1', ['Sở Thông tin và Truyền thông'], ['Sở Tài chính', 'Văn phòng UBND thành phố'], 'table']);
+    assert.equal(task!.leadUnits[0]!.currentName, 'Sở Khoa học và Công nghệ');
+    assert.equal(result.source.slice(result.targets[1]!.valueSpan.start, result.targets[1]!.valueSpan.end), '85%');
+  });
 });
