@@ -262,7 +262,7 @@ export async function runBenchmarks(args: string[]): Promise<void> {
       json: { type: 'boolean', default: false }, // one JSON object on stdout, progress on stderr; implies --no-write
       large: { type: 'boolean', default: false }, // also grow the values to 10M and measure again
       huge: { type: 'boolean', default: false }, // also grow the values to 100M (hours, tens of GB of disk)
-      only: { type: 'string' }, // 'reads' (benchmarks 1–5) or 'engine' (the values engine); implies --no-write
+      only: { type: 'string' }, // 'reads' (benchmarks 1–5), 'engine' (the values engine) or 'extract' (plan documents, written to its own section)
       rounds: { type: 'string' }, // passes over each input list of the read benchmarks
       'seed-runs': { type: 'string' },
       'login-samples': { type: 'string' },
@@ -292,7 +292,14 @@ export async function runBenchmarks(args: string[]): Promise<void> {
   const submissions = count('submissions', values.submissions, 3, 3, 6);
   const pace = count('pace', values.pace, 10, 10, 120);
   const buildLimit = count('build-limit', values['build-limit'], 60, 60, 24 * 60);
-  if (values.only !== undefined && values.only !== 'reads' && values.only !== 'engine') throw new Error("--only must be 'reads' or 'engine'");
+  if (values.only !== undefined && !['reads', 'engine', 'extract'].includes(values.only)) throw new Error("--only must be 'reads', 'engine' or 'extract'");
+  if (values.only === 'extract' || values.only === undefined) {
+    const { runExtractBench, writeExtractSection } = await import('./extractBench.ts');
+    const result = runExtractBench({ rounds: quick ? 3 : 10, log: (line) => console.error(line) });
+    console.log(result.text);
+    if (!values['no-write'] && !values.json && !quick) writeExtractSection(DOC_FILE, result.markdown);
+    if (values.only === 'extract') return;
+  }
   const runReads = values.only !== 'engine';
   const runEngineBench = values.only !== 'reads';
   const write = !values['no-write'] && !values.json && !quick && values.only === undefined;
