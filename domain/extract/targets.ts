@@ -43,8 +43,30 @@ function insideParentheses(text: string, at: number): boolean {
   return depth > 0;
 }
 
-function findValues(sentence: string, folded: string): Value[] {
+/**
+ * Counts that plans commit to ("có ít nhất 1.000 doanh nghiệp công nghệ số", "đào tạo 5.000 lượt
+ * người"): a number with a countable noun after it and a commitment verb shortly before it. Only
+ * read in target parts, where a bare number is not a reference.
+ */
+const COUNT_UNIT = String.raw`(doanh nghiep(?: cong nghe so| so)?|hop tac xa|luot nguoi|nguoi|can bo|hoc vien|sinh vien|ho gia dinh|ho|san pham|nen tang|ung dung|co so du lieu|dich vu|tram|km|ty dong|trieu dong|tai khoan|diem|chuong trinh|de tai|mo hinh|khoa dao tao|lop)`;
+const COUNT = new RegExp(String.raw`(?<![\d./,-])(\d{1,3}(?:\.\d{3})+|\d{1,6})\s+${COUNT_UNIT}\b`, 'g');
+const COMMITMENT = /(?:\bdat|\bco|phan dau|toi thieu|it nhat|\btren|dao tao|ho tro|xay dung|phat trien|thu hut|\btang|hoan thanh|trien khai|cap|boi duong)\s*(?:duoc|khoang|tu|len)?\s*$/;
+
+function findCounts(sentence: string, folded: string): Value[] {
   const values: Value[] = [];
+  for (const m of folded.matchAll(COUNT)) {
+    const at = m.index ?? 0;
+    const n = Number(m[1]!.replace(/\./g, ''));
+    if (insideParentheses(sentence, at) || (n >= 1900 && n <= 2100) || n === 0) continue;
+    const before = folded.slice(Math.max(0, at - 30), at);
+    if (!COMMITMENT.test(before) || /\bs[o0-9]\s*$/.test(before)) continue;
+    values.push({ start: at, end: at + m[0].length, value: n, max: null, unit: sentence.slice(at + m[1]!.length, at + m[0].length).trim(), numberStart: at });
+  }
+  return values;
+}
+
+function findValues(sentence: string, folded: string, counts = false): Value[] {
+  const values: Value[] = counts ? findCounts(sentence, folded) : [];
   for (const m of sentence.matchAll(PERCENT)) {
     const at = m.index ?? 0;
     if (insideParentheses(sentence, at)) continue;
@@ -86,7 +108,7 @@ function comparatorBefore(folded: string, value: Value, clauseStart: number): Co
 /** Sentences of a node's text, with their offsets in it. */
 function sentences(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
-  const re = /[^.!?]+(?:[.!?](?!\d)|$)/g;
+  const re = /(?:[^.!?]|[.!?](?=\d))+(?:[.!?]|$)/g;
   let pending: { text: string; start: number } | null = null;
   for (const m of text.matchAll(re)) {
     const piece = { text: m[0], start: m.index ?? 0 };
@@ -136,6 +158,11 @@ function indicatorFor(clause: string, folded: string, value: Value, restore: (s:
     const about = /\bv[a-z0-9]{1,2}\s+(.+)$/.exec(folded.slice(value.end));
     const topic = about ? clause.slice(value.end + about.index + about[0].length - about[1]!.length) : clause.slice(value.end);
     return capitalise(clean(`Thứ hạng ${lowerFirst(restore(clean(topic)))}`));
+  }
+  if (value.unit !== '%') {
+    // "ít nhất 1.000 doanh nghiệp công nghệ số tham gia sàn": the count of what follows the number.
+    const rest = (clause.slice(value.end).split(/[;(,.]/)[0] ?? '').trim();
+    return capitalise(restore(`Số ${clause.slice(value.numberStart, value.end).replace(/^[\d.]+\s*/, '')}${rest ? ` ${rest}` : ''}`).replace(/\s+/g, ' ').trim());
   }
   let before = clause.slice(0, value.start);
   let foldedBefore = folded.slice(0, value.start);
@@ -232,12 +259,14 @@ export interface SentenceContext {
   scope?: Level | null;
   /** The row's indicator when a cell holds only the value ("≥ 90%") */
   indicator?: string;
+  /** Read committed counts too (target parts only) */
+  counts?: boolean;
 }
 
 /** The targets of one sentence whose first character sits at `start` in the source. */
 export function targetsInSentence(text: string, start: number, ctx: SentenceContext): ExtractedTarget[] {
   const folded = foldKeepLength(text);
-  const values = findValues(text, folded);
+  const values = findValues(text, folded, ctx.counts ?? false);
   if (!values.length) return [];
   const year = ctx.year;
   const mentions = values.map((v, i) => levelIn(folded.slice(v.end, values[i + 1]?.start ?? folded.length)));
@@ -281,7 +310,7 @@ export function extractTargets(tree: SectionTree, roles: PartRoles, options: Tar
     const ancestors = tree.ancestors(node);
     for (const sentence of sentences(raw.text)) {
       const year = yearOf(foldKeepLength(sentence.text), [node, ...ancestors], options.defaultYear);
-      targets.push(...targetsInSentence(sentence.text, raw.start + sentence.start, { ...numberedRef(node, tree), year, restore: options.restore, confidence: role === 'targets' ? 0.9 : 0.6 }));
+      targets.push(...targetsInSentence(sentence.text, raw.start + sentence.start, { ...numberedRef(node, tree), year, restore: options.restore, confidence: role === 'targets' ? 0.9 : 0.6, counts: role === 'targets' }));
     }
   }
   return targets;

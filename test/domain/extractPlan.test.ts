@@ -112,9 +112,11 @@ describe('pieces of the extractor', () => {
       '- Tỷ lệ người dân có tài khoản định danh điện tử trên 70%;', '',
       '- Tăng tỷ trọng kinh tế số, cao hơn mức bình quân cả nước (20%);', '',
       '- Thực hiện Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 và mức độ 4.', '',
+      '- Phấn đấu có ít nhất 1.000 doanh nghiệp công nghệ số; triển khai Đề án 06 tại 114 xã, phường.', '',
     ].join('\n');
     const result = extractPlan(text);
-    assert.deepEqual(result.targets.map((t) => [t.value, t.max, t.comparator, t.year]), [[80, 90, 'between', 2024], [70, null, '>', 2024]]);
+    assert.deepEqual(result.targets.map((t) => [t.value, t.max, t.comparator, t.year]), [[80, 90, 'between', 2024], [70, null, '>', 2024], [1000, null, '>=', 2024]]);
+    assert.deepEqual(result.targets.slice(2).map((t) => [t.unit, t.indicator]), [['doanh nghiệp công nghệ số', 'Số doanh nghiệp công nghệ số']]);
     assert.deepEqual(toOutput(result).document, { number: '12/KH-UBND', kind: 'KH', issuer: 'Ủy ban nhân dân thành phố Hải Phòng', date: '2024-03-05', title: 'Chuyển đổi số năm 2024' });
   });
 
