@@ -65,7 +65,9 @@ export function agencyMatcher(units: readonly RegistryUnit[]): AgencyMatcher {
       const k = key(name);
       let unit = exact.get(k);
       let confidence = unit ? 1 : 0;
-      if (!unit && k.length >= 6) {
+      // "Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường" name many units: never one of them by likeness.
+      const plural = /\bcac\b|\bnhung\b/.test(k);
+      if (!unit && k.length >= 6 && !plural) {
         let best = { d: Infinity, unit: undefined as RegistryUnit | undefined };
         for (const e of entries) {
           if (Math.abs(e.key.length - k.length) > 6) continue;
@@ -73,7 +75,7 @@ export function agencyMatcher(units: readonly RegistryUnit[]): AgencyMatcher {
           if (d < best.d) best = { d, unit: e.unit };
         }
         const ratio = best.d / Math.max(k.length, 1);
-        if (best.unit && ratio <= 0.2) {
+        if (best.unit && ratio <= 0.15) {
           unit = best.unit;
           confidence = Math.round((1 - ratio) * 100) / 100;
         }

@@ -20,6 +20,12 @@ const REFERENCE = new RegExp(
   'gd',
 );
 
+// mục 1.1, 2.1 Phần III | tiểu mục 1.2 mục III
+const SUBCLAUSE_REFERENCE = new RegExp(
+  String.raw`(?:ti${W}{1,2}u m${W}c|m${W}c|di${W}{1,2}m|nhi${W}{1,2}m v${W})\s+(\d{1,2}\.\d{1,2}(?:\s*(?:,|va)\s*\d{1,2}\.\d{1,2})*)\.?\s*,?\s*(?:c${W}{1,2}a\s+)?(?:ph${W}{1,2}n|m${W}c)\s+([ivxl1]{1,5}|\d{1,2})\b`,
+  'g',
+);
+
 const LEAD_VERB = new RegExp(`ch${W} tr${W}|tri${W}{1,2}n khai|t${W} ch${W}{1,2}c th${W}{1,3}c hi${W}{1,2}n|th${W}{1,3}c hi${W}{1,2}n|x${W}{1,2}y d${W}{1,2}ng|ph${W}{1,2} tr${W}ch`);
 const COOPERATE_START = new RegExp(`^\\s*ph${W}{1,2}i h${W}{1,2}p\\b`);
 const PARTNERS = new RegExp(`ph${W}{1,2}i h${W}{1,2}p v${W}{1,2}i\\s+(.+?)(?=\\s+(?:tri${W}{1,2}n khai|t${W} ch${W}{1,2}c|th${W}{1,3}c hi${W}{1,2}n|x${W}{1,2}y d${W}{1,2}ng|tham m${W}{1,2}u|d${W}\\b|de\\b|trong\\b|b${W} sung|th${W}{1,2}c d${W}{1,2}y|d${W}{1,2}y m${W}nh)|[;.]|$)`);
@@ -62,6 +68,11 @@ export function parseReferences(sentence: string, defaultPart: string | null): R
         for (const item of items) refs.push(`${base}.${letter}.${item}`);
       }
     }
+    out.push({ text: sentence.slice(m.index ?? 0, (m.index ?? 0) + m[0].length), refs });
+  }
+  for (const m of folded.matchAll(SUBCLAUSE_REFERENCE)) {
+    const part = /^\d+$/.test(m[2]!) ? numberToRoman(Number(m[2])) : numberToRoman(romanToNumber(m[2]!));
+    const refs = m[1]!.split(/\s*(?:,|va)\s*/).filter(Boolean).map((sub) => `${part}.${sub}`);
     out.push({ text: sentence.slice(m.index ?? 0, (m.index ?? 0) + m[0].length), refs });
   }
   return out;

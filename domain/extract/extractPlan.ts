@@ -60,7 +60,11 @@ export function extractPlan(input: string, options: ExtractOptions = {}): Extrac
   const matcher = agencyMatcher(options.agencies ?? []);
 
   const tasks: ExtractedTask[] = items.map((item) => {
-    const covering = assignments.filter((a) => a.resolved.includes(item.ref));
+    // A clause that names the task's own point outranks one that hands out a whole khoản to "các sở, ngành".
+    const all = assignments.filter((a) => a.resolved.includes(item.ref));
+    const depthOf = (refs: string[]) => Math.max(0, ...refs.filter((r) => item.ref === r || item.ref.startsWith(`${r}.`)).map((r) => r.split('.').length));
+    const finest = Math.max(0, ...all.map((a) => depthOf(a.refs)));
+    const covering = all.filter((a) => depthOf(a.refs) === finest);
     const lead = unique([...(item.lead ?? []), ...covering.filter((a) => a.role === 'lead').map((a) => a.agency)]);
     const cooperating = unique([...(item.cooperating ?? []), ...covering.filter((a) => a.role === 'cooperate').map((a) => a.agency)]).filter((c) => !lead.includes(c));
     const leadUnits = lead.map((n) => matcher.match(n));

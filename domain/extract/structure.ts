@@ -37,6 +37,7 @@ function rankOf(block: Block): number {
 /** The label as the reference uses it: roman numerals repaired, "(1)" kept, letters lower-case. */
 function normaliseLabel(block: Block): string {
   if (block.marker === 'roman') return numberToRoman(romanToNumber(block.label));
+  if (block.marker === 'part') return partNumber(block.label);
   if (block.marker === 'subclause') return block.label.replace(/\.$/, '');
   return block.label;
 }
@@ -95,9 +96,23 @@ export function buildSectionTree(source: string): SectionTree {
   return { nodes, blocks, children, ancestors, descendants, rawOf };
 }
 
+const ORDINALS: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
+
+/** "PHẦN THỨ NHẤT", "Phần II", "PHẦN 3" → "I", "II", "III". */
+function partNumber(label: string): string {
+  const folded = label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  const ordinal = /thu\s+(\S+)/.exec(folded)?.[1];
+  if (ordinal) return numberToRoman(ORDINALS[ordinal] ?? 1);
+  if (/^\d+$/.test(folded)) return numberToRoman(Number(folded));
+  return numberToRoman(romanToNumber(label));
+}
+
 /** "II" + "1" + "a" + "(1)"; a sub-clause label "2.1" already carries its clause number. */
 function referenceOf(node: SectionNode, parent: SectionNode | null): string {
-  if (node.level === 'paragraph' || node.level === 'row' || node.level === 'bullet' || node.level === 'part') return parent?.ref ?? '';
+  if (node.level === 'part') return node.label;
+  if (node.level === 'paragraph' || node.level === 'row' || node.level === 'bullet') return parent?.ref ?? '';
+  // "PHẦN II" then "I. …": the Roman heading inside a part is numbered within it.
+  if (node.level === 'roman' && parent?.level === 'part') return `${parent.ref}.${node.label}`;
   const base = parent?.ref ?? '';
   if (node.level === 'subclause' && parent?.level === 'clause') {
     const grand = base.split('.').slice(0, -1).join('.');

@@ -130,7 +130,7 @@ const LEADING_FILLER = new RegExp(
   String.raw`^(?:\s|[-–:;,]|ph\S{1,2}n d\S{1,2}u|\bd\S{1,2}n n\S{1,3}m 20\d\d,?|\bd\S{1,2}m b\S{1,2}o|\bn\S{1,2}m 20\d\d,?)+`,
 );
 const TRAILING_VERB = new RegExp(
-  String.raw`(?:\s|[:,]|t\S{1,2}i thi\S{0,2}u|it nh\S{1,2}t|tr\S{1,2}n|\bd\S{1,2}t|chi\S{1,2}m|\bt\S{1,2}ng|gi\S{1,2}m|\bla|\bbang|\bo muc|\bmuc|\bcho|\bvoi|\bph\S{1,2}n d\S{1,2}u|\bkhong duoi|\bdat ty le|\bty le)+$`,
+  String.raw`(?:\s|[:,]|t\S{1,2}i thi\S{0,2}u|it nh\S{1,2}t|tr\S{1,2}n|\bd\S{1,2}t|chi\S{1,2}m|\bt\S{1,2}ng|gi\S{1,2}m|\bla|\bbang|\bo muc|\bmuc|\bcho|\bvoi|\btu|\bph\S{1,2}n d\S{1,2}u|\bkhong duoi|\bdat ty le|\bty le)+$`,
 );
 const MEASURE_START = /^(?:ty le|ty trong|toc do|chi so|so luong|so\b|muc|thu hang|diem|ti le)/;
 

@@ -32,7 +32,7 @@ export async function runExtract(file: string, options: { json: boolean }): Prom
   console.log(`\n${output.targets.length} chỉ tiêu:`);
   for (const t of output.targets) {
     const value = t.max !== null ? `${t.value}–${t.max}` : `${t.comparator === '>=' ? '≥' : t.comparator === '<=' ? '≤' : t.comparator} ${t.value}`;
-    console.log(`  ${t.ref.padEnd(14)} ${value}${t.unit === 'rank' ? ' (thứ hạng)' : t.unit}  ${t.year ?? '—'}${t.scope ? ` [${t.scope}]` : ''}  ${t.indicator}`);
+    console.log(`  ${t.ref.padEnd(14)} ${value}${t.unit === 'rank' ? ' (thứ hạng)' : t.unit === '%' ? '%' : ` ${t.unit}`}  ${t.year ?? '—'}${t.scope ? ` [${t.scope}]` : ''}  ${t.indicator}`);
   }
   console.log(`\n${output.tasks.length} nhiệm vụ:`);
   for (const t of output.tasks) console.log(`  ${t.ref.padEnd(14)} ${t.title.slice(0, 90)}${t.lead.length ? `\n  ${''.padEnd(14)} chủ trì: ${t.lead.join('; ')}${t.cooperating.length ? `; phối hợp: ${t.cooperating.join('; ')}` : ''}` : ''}`);

@@ -151,4 +151,25 @@ describe('pieces of the extractor', () => {
     assert.equal(task!.leadUnits[0]!.currentName, 'Sở Khoa học và Công nghệ');
     assert.equal(result.source.slice(result.targets[1]!.valueSpan.start, result.targets[1]!.valueSpan.end), '85%');
   });
+
+  it('reads a plan laid out in PHẦN parts with sub-clause cross-references, the finest reference deciding the lead', () => {
+    const result = extractPlan(read('synthetic-ninh-binh-88.md'), { agencies: registry.agencies, places: registry.places });
+    assert.equal(result.document.issuer, 'Ủy ban nhân dân tỉnh Ninh Bình');
+    assert.deepEqual(result.targets.map((t) => [t.ref, t.value, t.max, t.unit, t.comparator]), [
+      ['II.1', 100, null, '%', '>='],
+      ['II.1', 70, 80, '%', 'between'],
+      ['II.1', 20, null, 'rank', '<='],
+      ['II.2', 12, null, '%', '>='],
+      ['II.2', 500, null, 'doanh nghiệp công nghệ số', '>='],
+    ]);
+    const lead = Object.fromEntries(result.tasks.map((t) => [t.ref, [t.lead, t.cooperating]]));
+    assert.deepEqual(lead, {
+      'III.1.1': [['Sở Khoa học và Công nghệ'], ['Sở Tài chính']],
+      'III.1.2': [['Sở Tư pháp'], []],
+      'III.2.1': [['Sở Khoa học và Công nghệ'], ['Sở Tài chính']],
+      'III.2.2': [['Các sở, ban, ngành', 'Ủy ban nhân dân các xã, phường'], []],
+    });
+    // A plural body is never taken for one commune that looks alike.
+    assert.deepEqual(result.tasks.find((t) => t.ref === 'III.2.2')!.leadUnits.map((u) => u.unitCode), [null, null]);
+  });
 });
