@@ -321,7 +321,8 @@ export function zipEntryNames(bytes: Uint8Array): string[] | null {
   return names;
 }
 
-function sniff(bytes: Uint8Array): FileKind | 'zip' | null {
+/** The type the first bytes announce (a ZIP is told apart by checkEvidenceFile). */
+export function sniff(bytes: Uint8Array): FileKind | 'zip' | null {
   const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf'; // %PDF-
   if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';

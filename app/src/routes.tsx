@@ -18,6 +18,8 @@ const CompliancePage = lazy(() => import('./scenes/Reports/CompliancePage'));
 const SubmissionPage = lazy(() => import('./scenes/Reports/SubmissionPage'));
 const PlansPage = lazy(() => import('./scenes/Plans/PlansPage'));
 const PlanPage = lazy(() => import('./scenes/Plans/PlanPage'));
+const PlanImportPage = lazy(() => import('./scenes/Plans/PlanImportPage'));
+const PlanImportReviewPage = lazy(() => import('./scenes/Plans/PlanImportReviewPage'));
 const TasksPage = lazy(() => import('./scenes/Tasks/TasksPage'));
 const TaskPage = lazy(() => import('./scenes/Tasks/TaskPage'));
 const UsersPage = lazy(() => import('./scenes/Users/UsersPage'));
@@ -38,6 +40,8 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path="plans" element={<PlansPage />} />
+        <Route path="plans/import" element={<PlanImportPage />} />
+        <Route path="plans/import/:id" element={<PlanImportReviewPage />} />
         <Route path="plans/:id" element={<PlanPage />} />
         <Route path="indicators" element={<IndicatorsPage />} />
         <Route path="indicators/:code" element={<IndicatorPage />} />

@@ -60,13 +60,18 @@ export function extractPlan(input: string, options: ExtractOptions = {}): Extrac
   const matcher = agencyMatcher(options.agencies ?? []);
 
   const tasks: ExtractedTask[] = items.map((item) => {
-    // A clause that names the task's own point outranks one that hands out a whole khoản to "các sở, ngành".
+    // A clause that names the task's own point outranks one that hands out a whole khoản to "các sở,
+    // ngành" — among leads, and separately among partners, so a finer "phối hợp" never erases a lead.
     const all = assignments.filter((a) => a.resolved.includes(item.ref));
     const depthOf = (refs: string[]) => Math.max(0, ...refs.filter((r) => item.ref === r || item.ref.startsWith(`${r}.`)).map((r) => r.split('.').length));
-    const finest = Math.max(0, ...all.map((a) => depthOf(a.refs)));
-    const covering = all.filter((a) => depthOf(a.refs) === finest);
-    const lead = unique([...(item.lead ?? []), ...covering.filter((a) => a.role === 'lead').map((a) => a.agency)]);
-    const cooperating = unique([...(item.cooperating ?? []), ...covering.filter((a) => a.role === 'cooperate').map((a) => a.agency)]).filter((c) => !lead.includes(c));
+    const finest = (role: 'lead' | 'cooperate') => {
+      const ofRole = all.filter((a) => a.role === role);
+      const depth = Math.max(0, ...ofRole.map((a) => depthOf(a.refs)));
+      return ofRole.filter((a) => depthOf(a.refs) === depth).map((a) => a.agency);
+    };
+    const leadAssignments = finest('lead');
+    const lead = unique([...(item.lead ?? []), ...leadAssignments]);
+    const cooperating = unique([...(item.cooperating ?? []), ...finest('cooperate')]).filter((c) => !lead.includes(c));
     const leadUnits = lead.map((n) => matcher.match(n));
     const cooperatingUnits = cooperating.map((n) => matcher.match(n));
     return {
@@ -76,7 +81,7 @@ export function extractPlan(input: string, options: ExtractOptions = {}): Extrac
       cooperating: cooperatingUnits.map((m) => m.name),
       leadUnits,
       cooperatingUnits,
-      leadBasis: item.lead?.length ? 'table' : covering.some((a) => a.role === 'lead') ? 'cross-reference' : 'none',
+      leadBasis: item.lead?.length ? 'table' : leadAssignments.length ? 'cross-reference' : 'none',
       span: item.span,
     };
   });

@@ -6,6 +6,7 @@
  * is attached to (and by its uploader until then).
  */
 import { createHash } from 'node:crypto';
+import { checkPlanDocumentFile } from '../../domain/extract/documentFile.ts';
 import { checkEvidenceFile, MAX_FILE_BYTES } from '../../domain/tasks.ts';
 import type { Tx } from '../db/database.ts';
 import { ProblemError, badRequest, notFound, unprocessable } from '../http/problem.ts';
@@ -14,10 +15,16 @@ import * as store from '../store/files.ts';
 import { findTaskView } from '../store/tasks.ts';
 import { actorOf, audit, type CommandContext } from './context.ts';
 
-export async function uploadFile(ctx: CommandContext, name: string | undefined, bytes: Buffer) {
+/**
+ * What a file is for decides which types it may be: evidence (PDF, images, DOCX, XLSX), or a plan
+ * document to import (PDF, DOCX and plain text .txt/.md: domain/extract/documentFile.ts).
+ */
+export type FilePurpose = 'evidence' | 'plan';
+
+export async function uploadFile(ctx: CommandContext, name: string | undefined, bytes: Buffer, purpose: FilePurpose = 'evidence') {
   const actor = actorOf(ctx);
   if (!name?.trim()) throw badRequest('file.nameRequired');
-  const check = checkEvidenceFile(name, bytes);
+  const check = purpose === 'plan' ? checkPlanDocumentFile(name, bytes) : checkEvidenceFile(name, bytes);
   if (!check.ok) {
     if (check.reason === 'tooLarge') throw new ProblemError(413, 'file.tooLarge', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MB` });
     if (check.reason === 'empty') throw badRequest('emptyBody');

@@ -150,18 +150,19 @@ async function withCodeRace<T>(code: string, run: () => Promise<T>): Promise<T> 
 }
 
 export async function createIndicator(ctx: CommandContext, input: IndicatorInput, locale: Locale) {
+  return withCodeRace(input.code.trim(), () => ctx.db.transaction().execute(async (tx) => presentIndicator(await createIndicatorIn(tx, ctx, input, locale))));
+}
+
+/** createIndicator inside the caller's transaction (publishing an imported plan creates the indicators its targets need). */
+export async function createIndicatorIn(tx: Tx, ctx: CommandContext, input: IndicatorInput, locale: Locale): Promise<IndicatorRow> {
   const fields = fieldsOfNew(input);
-  return withCodeRace(fields.code, () =>
-    ctx.db.transaction().execute(async (tx) => {
-      await requireTopLevel(tx, ctx, 'indicator.write');
-      const problems = definitionProblems(fields, locale);
-      if (problems.length) rejectDefinition(problems);
-      await assertCodeFree(tx, fields.code);
-      const row = await store.insertIndicator(tx, fields);
-      await audit(tx, ctx, { action: 'indicator.create', entityType: 'indicator', entityId: row.id, after: auditIndicator(row) });
-      return presentIndicator(row);
-    }),
-  );
+  await requireTopLevel(tx, ctx, 'indicator.write');
+  const problems = definitionProblems(fields, locale);
+  if (problems.length) rejectDefinition(problems);
+  await assertCodeFree(tx, fields.code);
+  const row = await store.insertIndicator(tx, fields);
+  await audit(tx, ctx, { action: 'indicator.create', entityType: 'indicator', entityId: row.id, after: auditIndicator(row) });
+  return row;
 }
 
 /** Find by id or code, locking the row for the rest of the transaction when asked. */

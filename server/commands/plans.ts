@@ -66,31 +66,39 @@ async function viewOf(ctx: Pick<CommandContext, 'db'>, id: number) {
 }
 
 export async function createPlan(ctx: CommandContext, input: PlanInput) {
-  const id = await ctx.db.transaction().execute(async (tx) => {
-    const issuer = input.issuerUnitId ?? null;
-    await requirePlanWrite(tx, ctx, issuer);
-    const number = input.number.trim();
-    await assertNumberFree(tx, number, issuer);
-    await checkParent(tx, input.parentPlanId);
-    checkHorizon(input.horizonFrom, input.horizonYear);
-    const document = input.documentFileId != null ? (await requireAttachable(tx, ctx, [input.documentFileId]))[0]! : null;
-    const row = await store.insertPlan(tx, {
-      kind: input.kind,
-      number,
-      issuer_unit_id: issuer,
-      issued_on: input.issuedOn ?? null,
-      title: cleanName(input.title),
-      horizon_year: input.horizonYear ?? null,
-      parent_plan_id: input.parentPlanId ?? null,
-      horizon_from: input.horizonFrom ?? null,
-      summary: input.summary?.trim() || null,
-      document_file_id: document,
-      created_by: ctx.access.signedIn.userId,
-    });
-    await audit(tx, ctx, { action: 'plan.create', entityType: 'plan', entityId: row.id, orgUnitId: issuer, after: auditPlan(row) });
-    return row.id;
-  });
+  const id = await ctx.db.transaction().execute((tx) => createPlanIn(tx, ctx, input));
   return viewOf(ctx, id);
+}
+
+/**
+ * createPlan inside the caller's transaction (publishing an imported document creates the plan, its
+ * targets and tasks at once). `documentChecked`: the caller has checked the document file itself
+ * (an import's file, uploaded by whoever started the import).
+ */
+export async function createPlanIn(tx: Tx, ctx: CommandContext, input: PlanInput, options: { documentChecked?: boolean } = {}): Promise<number> {
+  const issuer = input.issuerUnitId ?? null;
+  await requirePlanWrite(tx, ctx, issuer);
+  const number = input.number.trim();
+  await assertNumberFree(tx, number, issuer);
+  await checkParent(tx, input.parentPlanId);
+  checkHorizon(input.horizonFrom, input.horizonYear);
+  const document =
+    input.documentFileId == null ? null : options.documentChecked ? input.documentFileId : (await requireAttachable(tx, ctx, [input.documentFileId]))[0]!;
+  const row = await store.insertPlan(tx, {
+    kind: input.kind,
+    number,
+    issuer_unit_id: issuer,
+    issued_on: input.issuedOn ?? null,
+    title: cleanName(input.title),
+    horizon_year: input.horizonYear ?? null,
+    parent_plan_id: input.parentPlanId ?? null,
+    horizon_from: input.horizonFrom ?? null,
+    summary: input.summary?.trim() || null,
+    document_file_id: document,
+    created_by: ctx.access.signedIn.userId,
+  });
+  await audit(tx, ctx, { action: 'plan.create', entityType: 'plan', entityId: row.id, orgUnitId: issuer, after: auditPlan(row) });
+  return row.id;
 }
 
 export async function updatePlan(ctx: CommandContext, id: number, input: Partial<PlanInput>) {

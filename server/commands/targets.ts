@@ -85,49 +85,52 @@ async function viewOf(ctx: Pick<CommandContext, 'db'>, id: number) {
 }
 
 export async function createTarget(ctx: CommandContext, input: TargetInput, locale: Locale) {
+  const id = await ctx.db.transaction().execute((tx) => createTargetIn(tx, ctx, input, locale));
+  return viewOf(ctx, id);
+}
+
+/** createTarget inside the caller's transaction (publishing an imported plan); the new target's id. */
+export async function createTargetIn(tx: Tx, ctx: CommandContext, input: TargetInput, locale: Locale): Promise<number> {
   const level = input.level ?? null;
   const comparator = input.comparator ?? '>=';
   const valueMax = input.valueMax ?? null;
   checkShape({ scope: input.scope, level, comparator, value: input.value, valueMax }, locale);
-  const id = await ctx.db.transaction().execute(async (tx) => {
-    const indicator = await findIndicatorByRef(tx, input.indicator);
-    if (!indicator) throw notFound('target.indicatorNotFound', { ref: input.indicator });
-    // 404 for an unknown unit, 403 outside the caller's subtree.
-    await ctx.access.requireUnit(tx, 'target.write', input.orgUnitId);
-    const unit = await tx.selectFrom('org_units').select(['id', 'name', 'closed_on']).where('id', '=', input.orgUnitId).executeTakeFirstOrThrow();
-    if (unit.closed_on) throw unprocessable('target.unitClosed', { name: unit.name });
-    if (indicator.archived_at) throw unprocessable('target.indicatorArchived', { code: indicator.code });
-    checkRange(indicator, input.value, valueMax);
-    await requirePlan(tx, input.planId);
-    if (input.parentTargetId != null) {
-      const parent = await store.findTarget(tx, input.parentTargetId);
-      if (!parent) throw notFound('target.parentNotFound', { id: input.parentTargetId });
-      if (parent.indicator_id !== indicator.id) throw unprocessable('target.parentIndicator', { id: parent.id });
-      const above = await tx
-        .selectFrom('org_unit_closure')
-        .select('depth')
-        .where('ancestor_id', '=', parent.org_unit_id)
-        .where('descendant_id', '=', unit.id)
-        .executeTakeFirst();
-      if (!above) throw unprocessable('target.parentUnit', { id: parent.id, name: unit.name });
-    }
-    const row = await store.insertTarget(tx, {
-      plan_id: input.planId ?? null,
-      indicator_id: indicator.id,
-      scope: input.scope,
-      org_unit_id: unit.id,
-      level,
-      year: input.year,
-      comparator,
-      value: input.value,
-      value_max: valueMax,
-      parent_target_id: input.parentTargetId ?? null,
-      note: input.note?.trim() || null,
-    });
-    await audit(tx, ctx, { action: 'target.create', entityType: 'target', entityId: row.id, orgUnitId: unit.id, after: auditTarget(row) });
-    return row.id;
+  const indicator = await findIndicatorByRef(tx, input.indicator);
+  if (!indicator) throw notFound('target.indicatorNotFound', { ref: input.indicator });
+  // 404 for an unknown unit, 403 outside the caller's subtree.
+  await ctx.access.requireUnit(tx, 'target.write', input.orgUnitId);
+  const unit = await tx.selectFrom('org_units').select(['id', 'name', 'closed_on']).where('id', '=', input.orgUnitId).executeTakeFirstOrThrow();
+  if (unit.closed_on) throw unprocessable('target.unitClosed', { name: unit.name });
+  if (indicator.archived_at) throw unprocessable('target.indicatorArchived', { code: indicator.code });
+  checkRange(indicator, input.value, valueMax);
+  await requirePlan(tx, input.planId);
+  if (input.parentTargetId != null) {
+    const parent = await store.findTarget(tx, input.parentTargetId);
+    if (!parent) throw notFound('target.parentNotFound', { id: input.parentTargetId });
+    if (parent.indicator_id !== indicator.id) throw unprocessable('target.parentIndicator', { id: parent.id });
+    const above = await tx
+      .selectFrom('org_unit_closure')
+      .select('depth')
+      .where('ancestor_id', '=', parent.org_unit_id)
+      .where('descendant_id', '=', unit.id)
+      .executeTakeFirst();
+    if (!above) throw unprocessable('target.parentUnit', { id: parent.id, name: unit.name });
+  }
+  const row = await store.insertTarget(tx, {
+    plan_id: input.planId ?? null,
+    indicator_id: indicator.id,
+    scope: input.scope,
+    org_unit_id: unit.id,
+    level,
+    year: input.year,
+    comparator,
+    value: input.value,
+    value_max: valueMax,
+    parent_target_id: input.parentTargetId ?? null,
+    note: input.note?.trim() || null,
   });
-  return viewOf(ctx, id);
+  await audit(tx, ctx, { action: 'target.create', entityType: 'target', entityId: row.id, orgUnitId: unit.id, after: auditTarget(row) });
+  return row.id;
 }
 
 export async function updateTarget(ctx: CommandContext, id: number, patch: TargetPatch, locale: Locale) {

@@ -19,6 +19,7 @@ import { auditRoutes } from '../routes/audit.ts';
 import { dataValueRoutes } from '../routes/dataValues.ts';
 import { indicatorRoutes } from '../routes/indicators.ts';
 import { planRoutes } from '../routes/plans.ts';
+import { planImportRoutes } from '../routes/planImports.ts';
 import { formRoutes } from '../routes/forms.ts';
 import { taskRoutes } from '../routes/tasks.ts';
 import { notificationRoutes } from '../routes/notifications.ts';
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
       await api.register(dataValueRoutes(deps));
       await api.register(indicatorRoutes(deps));
       await api.register(planRoutes(deps));
+      await api.register(planImportRoutes(deps));
       await api.register(formRoutes(deps));
       await api.register(taskRoutes(deps));
       await api.register(notificationRoutes(deps));

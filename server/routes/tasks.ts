@@ -8,7 +8,7 @@ import { localeFrom } from '../http/messages.ts';
 import { ProblemError } from '../http/problem.ts';
 import { XLSX_TYPE } from '../reports/taskWorkbook.ts';
 import type { App, AppDeps } from '../http/types.ts';
-import { DateString, Id, NonBlank, Page, problems } from './schemas.ts';
+import { DateString, Id, NonBlank, Page, StringEnum, problems } from './schemas.ts';
 import { BudgetSource, FileMeta, Task, TaskDetail, TaskState, TaskStatistics, TaskStatus, TimelineEntry } from './taskSchemas.ts';
 
 const IdParams = Type.Object({ id: Id });
@@ -60,7 +60,13 @@ export const taskRoutes = (_deps: AppDeps) => async (app: App) => {
         summary: 'Tải lên tệp minh chứng (PDF, PNG, JPEG, DOCX, XLSX; tối đa 10 MB): thân yêu cầu là nội dung tệp, tên tệp ở tham số name',
         description:
           'Gửi nội dung tệp làm thân yêu cầu (Content-Type application/octet-stream hoặc kiểu của tệp), tên tệp trong ?name=. Kiểu tệp được kiểm tra theo nội dung (magic bytes; DOCX/XLSX theo danh mục ZIP) và phải khớp đuôi tệp: sai kiểu 415, quá lớn 413. Sau đó gắn tệp vào báo cáo tiến độ, ý kiến hoặc kế hoạch bằng id.',
-        querystring: Type.Object({ name: NonBlank(255) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          {
+            name: NonBlank(255),
+            purpose: Type.Optional(StringEnum(['evidence', 'plan'], 'evidence (mặc định): minh chứng PDF, PNG, JPEG, DOCX, XLSX; plan: văn bản kế hoạch để nhập (PDF, DOCX, văn bản .txt/.md) — POST /plan-imports')),
+          },
+          { additionalProperties: false },
+        ),
         consumes: UPLOAD_TYPES,
         body: Type.Unsafe<Buffer>({ description: 'Nội dung tệp' }),
         response: { 201: FileMeta, ...problems(400, 401, 403, 413, 415) },
@@ -68,7 +74,7 @@ export const taskRoutes = (_deps: AppDeps) => async (app: App) => {
     },
     async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) throw new ProblemError(415, 'file.notBinary');
-      return reply.status(201).send(await uploadFile(request.ctx, request.query.name, request.body));
+      return reply.status(201).send(await uploadFile(request.ctx, request.query.name, request.body, request.query.purpose));
     },
   );
 

@@ -243,6 +243,25 @@ export interface PlanBudgetYearsTable {
   updated_at: Timestamp;
 }
 
+/** 0010: plan documents imported for review (server/commands/planImports.ts). */
+export interface PlanImportsTable {
+  id: Generated<number>;
+  file_id: number;
+  filename: string;
+  format: 'txt' | 'md' | 'docx' | 'pdf';
+  reading: ColumnType<unknown, string | undefined, string>;
+  org_unit_id: number;
+  status: ColumnType<'draft' | 'published' | 'discarded', 'draft' | 'published' | 'discarded' | undefined, 'draft' | 'published' | 'discarded'>;
+  result: ColumnType<unknown, string, string>;
+  proposal: ColumnType<unknown, string, string>;
+  review: ColumnType<unknown, string, string>;
+  published_plan_id: number | null;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: Date | null;
+}
+
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: number;
@@ -481,6 +500,7 @@ export interface Database {
   report_form_task_sets: ReportFormTaskSetsTable;
   submission_task_values: SubmissionTaskValuesTable;
   plan_budget_years: PlanBudgetYearsTable;
+  plan_imports: PlanImportsTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -492,6 +512,7 @@ export type IndicatorRow = Selectable<IndicatorsTable>;
 export type TargetRow = Selectable<TargetsTable>;
 export type PlanRow = Selectable<PlansTable>;
 export type TaskRow = Selectable<TasksTable>;
+export type PlanImportRow = Selectable<PlanImportsTable>;
 export type ReportFormRow = Selectable<ReportFormsTable>;
 export type SubmissionRow = Selectable<SubmissionsTable>;
 export type OrgUnitGroupRow = Selectable<OrgUnitGroupsTable>;

@@ -167,7 +167,8 @@ describe('pieces of the extractor', () => {
       'III.1.1': [['Sở Khoa học và Công nghệ'], ['Sở Tài chính']],
       'III.1.2': [['Sở Tư pháp'], []],
       'III.2.1': [['Sở Khoa học và Công nghệ'], ['Sở Tài chính']],
-      'III.2.2': [['Các sở, ban, ngành', 'Ủy ban nhân dân các xã, phường'], []],
+      // A partner named at a finer reference does not erase the leads of the coarser one.
+      'III.2.2': [['Các sở, ban, ngành', 'Ủy ban nhân dân các xã, phường'], ['Sở Nội vụ']],
     });
     // A plural body is never taken for one commune that looks alike.
     assert.deepEqual(result.tasks.find((t) => t.ref === 'III.2.2')!.leadUnits.map((u) => u.unitCode), [null, null]);

@@ -36,6 +36,7 @@ const TABLES = [
   'report_form_task_sets',
   'submission_task_values',
   'plan_budget_years',
+  'plan_imports',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

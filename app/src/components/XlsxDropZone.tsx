@@ -5,9 +5,11 @@ const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreads
 
 /**
  * The drop area of an Excel upload dialog, with the upload's progress bar under it. The file is
- * handed to `onFile` and never kept by antd's own upload list.
+ * handed to `onFile` and never kept by antd's own upload list. `accept` widens it to other files
+ * (the plan document import takes PDF, DOCX and text).
  */
 export function XlsxDropZone(props: {
+  accept?: string;
   name: string | null;
   dropText: string;
   hint: string;
@@ -21,7 +23,7 @@ export function XlsxDropZone(props: {
     <>
       <div data-testid={props.testId}>
         <Upload.Dragger
-          accept={XLSX_ACCEPT}
+          accept={props.accept ?? XLSX_ACCEPT}
           multiple={false}
           showUploadList={false}
           disabled={props.busy}

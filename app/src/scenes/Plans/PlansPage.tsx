@@ -1,4 +1,5 @@
-import { Card, Empty, Input, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { FileAddOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Input, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useIsMobile } from '../../lib/useIsMobile';
+import { useCurrentUser } from '../../auth/useAuth';
+import { mayDo } from '../Tasks/widgets';
 import '../Tasks/tasks.css';
 
 /** Kế hoạch: resolutions, plans, decisions… newest first, with their issuer and counts. */
@@ -19,6 +22,7 @@ export default function PlansPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const isMobile = useIsMobile();
+  const user = useCurrentUser();
   const [text, setText] = useState('');
   const [kind, setKind] = useState<string | undefined>();
   const q = useDebouncedValue(text.trim(), 300);
@@ -77,7 +81,17 @@ export default function PlansPage() {
 
   return (
     <>
-      <PageHeader title={t('plans.title')} subtitle={isMobile ? undefined : t('plans.subtitle')} />
+      <PageHeader
+        title={t('plans.title')}
+        subtitle={isMobile ? undefined : t('plans.subtitle')}
+        extra={
+          mayDo(user, 'plan.write') ? (
+            <Button type="primary" icon={<FileAddOutlined />} onClick={() => navigate('/plans/import')} data-testid="plan-import-button">
+              {t('planImport.button')}
+            </Button>
+          ) : undefined
+        }
+      />
       <Card className="table-card">
         <div className="task-filters" data-testid="plan-filters">
           <Select<string>
