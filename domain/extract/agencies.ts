@@ -47,6 +47,8 @@ function key(name: string): string {
   return foldKeepLength(name)
     .replace(/\bubnd\b/g, 'uy ban nhan dan')
     .replace(/\bhdnd\b/g, 'hoi dong nhan dan')
+    // A Party committee's standing board signs for the committee: "Ban Thường vụ Thành ủy Hải Phòng" is Thành ủy Hải Phòng.
+    .replace(/^ban (?:thuong vu|chap hanh) (?=(?:thanh|tinh) uy\b)/, '')
     .replace(/[^a-z0-9 ]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -5,6 +5,7 @@
 import { agencyMatcher, type RegistryUnit } from './agencies.ts';
 import { extractAssignments } from './assignments.ts';
 import { foldKeepLength } from './fold.ts';
+import { deadlineInText } from './deadlines.ts';
 import { extractHeader } from './header.ts';
 import { assignRoles } from './roles.ts';
 import { buildSectionTree } from './structure.ts';
@@ -51,8 +52,7 @@ export function extractPlan(input: string, options: ExtractOptions = {}): Extrac
   if (document.place && options.places?.length) document.place = closestPlace(document.place, options.places) ?? document.place;
   if (document.issuer && document.place) document.issuer = document.issuer.replace(/\s+\S+(?:\s+\S+)?$/, (tail) => (closestPlace(tail.trim(), [document.place!]) ? ` ${document.place}` : tail));
 
-  const horizon = /n\S{1,3}m (20\d\d)/.exec(foldKeepLength(document.title ?? ''))?.[1];
-  const targetOptions = { restore, defaultYear: horizon ? Number(horizon) : null };
+  const targetOptions = { restore, defaultYear: document.horizon };
   const targets = [...extractTargets(tree, roles, targetOptions), ...extractTableTargets(tree, roles, targetOptions)].sort((a, b) => a.span.start - b.span.start);
   const items = [...extractTasks(tree, roles, restore), ...extractTableTasks(tree, roles, restore)];
   const refs = items.map((t) => t.ref);
@@ -81,6 +81,7 @@ export function extractPlan(input: string, options: ExtractOptions = {}): Extrac
       cooperating: cooperatingUnits.map((m) => m.name),
       leadUnits,
       cooperatingUnits,
+      deadline: item.deadline ?? deadlineInText(item.text),
       leadBasis: item.lead?.length ? 'table' : leadAssignments.length ? 'cross-reference' : 'none',
       span: item.span,
     };

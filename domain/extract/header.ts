@@ -111,7 +111,8 @@ export function extractHeader(source: string, options: HeaderOptions): Extracted
 
   const issuer = issuerOf({ head, lines, number, place, issuerFromTitle, restore: options.restore });
   if (issuer.span) spans.issuer = issuer.span;
-  return { number, kind, issuer: issuer.name, place, date, title, spans };
+  const horizon = /n\S{1,3}m (20\d\d)/.exec(foldKeepLength(title ?? ''))?.[1];
+  return { number, kind, issuer: issuer.name, place, date, title, horizon: horizon ? Number(horizon) : null, spans };
 }
 
 function clean(text: string): string {

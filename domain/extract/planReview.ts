@@ -16,7 +16,7 @@
  * - A target without a year takes the plan's horizon year (the reviewer sees it flagged).
  * - Tasks: the first lead agency the registry resolves is the lead unit; other resolved lead
  *   agencies join the cooperating units (the model has one lead). A task whose document gives no
- *   deadline (extraction gives none) is due at the end of the plan's horizon year.
+ *   deadline (the document states none) is due at the end of the plan's horizon year.
  */
 import { isIndicatorUnit, type IndicatorUnit } from '../indicators.ts';
 import { PLAN_KINDS, type PlanKind } from '../plans.ts';
@@ -185,7 +185,7 @@ function proposeTask(t: ExtractedTask, result: ExtractionResult, ctx: ProposalCo
     title: cleanName(t.title).slice(0, 2000),
     leadUnitId: lead,
     cooperatingUnitIds: cooperating,
-    dueDate: null,
+    dueDate: t.deadline ?? null,
   };
 }
 

@@ -5,6 +5,7 @@
  * ("Chỉ tiêu | Thành phố | Phường", "Chỉ tiêu | Năm 2025 | Năm 2030").
  */
 import { splitAgencies } from './agencies.ts';
+import { deadlineOfCell } from './deadlines.ts';
 import { foldKeepLength } from './fold.ts';
 import { levelIn } from './keywords.ts';
 import type { PartRoles } from './roles.ts';
@@ -81,6 +82,7 @@ export function extractTableTasks(tree: SectionTree, roles: PartRoles, restore: 
     const sttCol = table.columns.indexOf('stt');
     const leadCol = table.columns.indexOf('lead');
     const coopCol = table.columns.indexOf('cooperating');
+    const timeCol = table.columns.indexOf('time');
     const parentRef = table.rows[0]!.node.ref;
     let group = '';
     table.rows.forEach((row, index) => {
@@ -101,6 +103,7 @@ export function extractTableTasks(tree: SectionTree, roles: PartRoles, restore: 
         node: row.node,
         lead: leadCol >= 0 ? splitOrWhole(restore(row.cells[leadCol] ?? '')) : [],
         cooperating: coopCol >= 0 ? splitOrWhole(restore(row.cells[coopCol] ?? '')) : [],
+        deadline: timeCol >= 0 ? deadlineOfCell(row.cells[timeCol] ?? '') : null,
       });
     });
   }

@@ -20,6 +20,8 @@ export interface TaskItem {
   /** Set when the document gives the agencies beside the task (an appendix table's columns) */
   lead?: string[];
   cooperating?: string[];
+  /** From a "Thời gian hoàn thành" column */
+  deadline?: string | null;
 }
 
 const NUMBERED = new Set(['clause', 'subclause', 'point', 'item']);

@@ -20,6 +20,8 @@ export interface ExtractedDocument {
   /** YYYY-MM-DD */
   date: string | null;
   title: string | null;
+  /** The plan's horizon year from its title ("đến năm 2025, định hướng đến năm 2030" → 2025), or null */
+  horizon: number | null;
   spans: { number?: Span; date?: Span; title?: Span; issuer?: Span };
 }
 
@@ -79,6 +81,8 @@ export interface ExtractedTask {
   cooperatingUnits: AgencyMatch[];
   /** 'cross-reference' when a "Tổ chức thực hiện" clause names the task; 'table' when a task table's column does; 'none' */
   leadBasis: 'cross-reference' | 'table' | 'own-text' | 'none';
+  /** YYYY-MM-DD: the end of the period the document names ("trước ngày 30/6/2026", "Quý IV/2026"), or null */
+  deadline: string | null;
   span: Span;
 }
 

@@ -14,7 +14,7 @@
  *   with the item ("Nhiệm vụ II.2.a: …") and pointing at it in `errors`.
  * - Targets: scope 'unit' at the issuing unit, or 'level' anchored at it; the note cites the
  *   document and the sentence ("KH 227/KH-UBND, I.1.a: «…»").
- * - Tasks: a task the document gives no deadline for (the extraction never gives one) is due on
+ * - Tasks: a task the document gives no deadline for ("trước ngày …", a time column) is due on
  *   31/12 of the plan's horizon year; the import's audit event lists how many.
  * - New indicators: one per distinct (name, unit) among kept targets, with a generated code
  *   ("227-KH-UBND-01") unless the reviewer gave one, aggregation from the unit

@@ -7,6 +7,7 @@ import { expandReferences, parseReferences } from '../../domain/extract/assignme
 import { evaluateExtraction, normaliseRef, type GoldDocument } from '../../domain/extract/evaluation.ts';
 import { extractPlan } from '../../domain/extract/extractPlan.ts';
 import { toOutput } from '../../domain/extract/output.ts';
+import { deadlineInText, deadlineOfCell } from '../../domain/extract/deadlines.ts';
 import { buildSectionTree } from '../../domain/extract/structure.ts';
 import { staticRegistry } from '../../server/extract/staticRegistry.ts';
 
@@ -97,6 +98,7 @@ describe('pieces of the extractor', () => {
     assert.equal(match.currentName, 'Sở Khoa học và Công nghệ');
     assert.ok(match.confidence > 0.8 && match.confidence < 1);
     assert.equal(agencyMatcher(registry.agencies).match('Ban Tuyên giáo Thành ủy').unitCode, null);
+    assert.equal(agencyMatcher(registry.agencies).match('Ban Thường vụ Thành ủy Hải Phòng').unitCode, '31-TU');
   });
 
   it('builds the section tree and reads a second "d)" as đ', () => {
@@ -147,7 +149,7 @@ describe('pieces of the extractor', () => {
       [85, 'commune', 2026, 'Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng'],
     ]);
     const [task] = result.tasks;
-    assert.deepEqual([task!.ref, task!.lead, task!.cooperating, task!.leadBasis], ['II.I.1', ['Sở Thông tin và Truyền thông'], ['Sở Tài chính', 'Văn phòng UBND thành phố'], 'table']);
+    assert.deepEqual([task!.ref, task!.lead, task!.cooperating, task!.leadBasis, task!.deadline], ['II.I.1', ['Sở Thông tin và Truyền thông'], ['Sở Tài chính', 'Văn phòng UBND thành phố'], 'table', '2026-12-31']);
     assert.equal(task!.leadUnits[0]!.currentName, 'Sở Khoa học và Công nghệ');
     assert.equal(result.source.slice(result.targets[1]!.valueSpan.start, result.targets[1]!.valueSpan.end), '85%');
   });
@@ -172,5 +174,15 @@ describe('pieces of the extractor', () => {
     });
     // A plural body is never taken for one commune that looks alike.
     assert.deepEqual(result.tasks.find((t) => t.ref === 'III.2.2')!.leadUnits.map((u) => u.unitCode), [null, null]);
+  });
+
+  it('reads deadlines from a time column or the task text, and none from references or "thường xuyên"', () => {
+    assert.deepEqual(['Quý IV/2026', '30/6/2026', 'Năm 2026', 'Tháng 9/2026', '6 tháng đầu năm 2026', 'Thường xuyên', 'Hằng năm'].map(deadlineOfCell), [
+      '2026-12-31', '2026-06-30', '2026-12-31', '2026-09-30', '2026-06-30', null, null,
+    ]);
+    assert.equal(deadlineInText('Xây dựng kho dữ liệu dùng chung, hoàn thành trước ngày 30/6/2026.'), '2026-06-30');
+    assert.equal(deadlineInText('Ban hành quy chế trước ngày 15 tháng 10 năm 2026'), '2026-10-15');
+    assert.equal(deadlineInText('Triển khai trong Quý III/2026'), '2026-09-30');
+    assert.equal(deadlineInText('Thực hiện Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 của Chính phủ'), null);
   });
 });

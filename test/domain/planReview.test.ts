@@ -19,7 +19,7 @@ const span = { start: 0, end: 1 };
 const match = (name: string, unitCode: string | null) => ({ name, unitCode, currentName: null, confidence: unitCode ? 1 : 0 });
 
 const RESULT: ExtractionResult = {
-  document: { number: '227/KH-UBND', kind: 'KH', issuer: 'Ủy ban nhân dân thành phố Hải Phòng', place: 'Hải Phòng', date: '2020-09-21', title: 'Chuyển đổi số thành phố Hải Phòng đến năm 2025, định hướng đến năm 2030', spans: {} },
+  document: { number: '227/KH-UBND', kind: 'KH', issuer: 'Ủy ban nhân dân thành phố Hải Phòng', place: 'Hải Phòng', date: '2020-09-21', title: 'Chuyển đổi số thành phố Hải Phòng đến năm 2025, định hướng đến năm 2030', horizon: 2025, spans: {} },
   sections: [{ id: 1, parentId: null, level: 'clause', label: '1', ref: 'II.1', text: 'Nhiệm vụ, giải pháp tạo nền móng chuyển đổi số:', span }],
   targets: [
     { ref: 'I.1.a', text: '90% hồ sơ công việc tại cấp thành phố', indicator: 'tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng', value: 90, max: null, unit: '%', comparator: '>=', year: 2025, scope: 'city', span, valueSpan: span, confidence: 0.9 },
@@ -27,8 +27,8 @@ const RESULT: ExtractionResult = {
     { ref: 'II.5.a', text: '100% các cơ sở y tế có bộ phận khám chữa bệnh từ xa', indicator: 'Tỷ lệ cơ sở y tế có bộ phận khám chữa bệnh từ xa', value: 100, max: null, unit: '%', comparator: '>=', year: null, scope: null, span, valueSpan: span, confidence: 0.8 },
   ],
   tasks: [
-    { ref: 'II.1.a.(1)', title: 'Tổ chức phổ biến', lead: [], cooperating: [], leadUnits: [match('Các Sở, ban, ngành thành phố', null)], cooperatingUnits: [], leadBasis: 'cross-reference', span },
-    { ref: 'II.1.c.(1)', title: 'Hình thành trung tâm dữ liệu', lead: [], cooperating: [], leadUnits: [match('Sở Thông tin và Truyền thông', '31-SKHCN'), match('Sở Tài chính', '31-STC')], cooperatingUnits: [match('Sở Khoa học và Công nghệ', '31-SKHCN'), match('Sở Y tế', '31-SYT')], leadBasis: 'cross-reference', span },
+    { ref: 'II.1.a.(1)', title: 'Tổ chức phổ biến', lead: [], cooperating: [], leadUnits: [match('Các Sở, ban, ngành thành phố', null)], cooperatingUnits: [], leadBasis: 'cross-reference', deadline: null, span },
+    { ref: 'II.1.c.(1)', title: 'Hình thành trung tâm dữ liệu', lead: [], cooperating: [], leadUnits: [match('Sở Thông tin và Truyền thông', '31-SKHCN'), match('Sở Tài chính', '31-STC')], cooperatingUnits: [match('Sở Khoa học và Công nghệ', '31-SKHCN'), match('Sở Y tế', '31-SYT')], leadBasis: 'cross-reference', deadline: '2026-06-30', span },
   ],
   assignments: [],
   corrections: [],
@@ -71,7 +71,7 @@ describe('plan review: the proposal', () => {
   it('leads a task by the first resolved agency; the others cooperate; the group is the clause heading', () => {
     const [unmatched, matched] = propose().tasks;
     assert.deepEqual([unmatched!.leadUnitId, unmatched!.cooperatingUnitIds], [null, []]);
-    assert.deepEqual([matched!.leadUnitId, matched!.cooperatingUnitIds, matched!.dueDate], [10, [11, 12], null]);
+    assert.deepEqual([matched!.leadUnitId, matched!.cooperatingUnitIds, matched!.dueDate], [10, [11, 12], '2026-06-30']);
     assert.equal(matched!.group, 'Nhiệm vụ, giải pháp tạo nền móng chuyển đổi số');
   });
 
@@ -125,6 +125,10 @@ describe('plan review: decisions and checks', () => {
     review.document.horizonYear = null;
     review.targets[2]!.year = null;
     review.targets[1]!.indicator = null;
+    // The second task states its own deadline, so it needs no horizon…
+    assert.deepEqual(publishProblems(review, refs).map((p) => p.key), ['planImport.kindMissing', 'planImport.targetIndicatorMissing', 'planImport.targetYearMissing']);
+    // …until the reviewer clears it.
+    review.tasks[1]!.dueDate = null;
     assert.deepEqual(publishProblems(review, refs).map((p) => p.key), ['planImport.kindMissing', 'planImport.targetIndicatorMissing', 'planImport.targetYearMissing', 'planImport.taskDueMissing']);
   });
 
