@@ -137,7 +137,11 @@ describe('plan document import page', () => {
     await page.getByTestId('import-publish').click();
     await page.getByTestId('import-publish-dialog').getByText(NUMBER, { exact: false }).waitFor();
     await page.getByTestId('import-publish-ok').click();
-    await page.waitForURL((url) => /^\/plans\/\d+$/.test(url.pathname), { timeout: 30_000 });
+    // Publishing lands on the new plan; if the server refused, say why instead of timing out.
+    const landed = page.waitForURL((url) => /^\/plans\/\d+$/.test(url.pathname), { timeout: 60_000 }).then(() => null);
+    const refused = page.getByTestId('import-error').waitFor({ timeout: 60_000 }).then(async () => page.getByTestId('import-error').innerText());
+    const outcome = await Promise.race([landed, refused]);
+    assert.equal(outcome, null, `publishing was refused: ${outcome}`);
     const planId = Number(new URL(page.url()).pathname.split('/').pop());
 
     // The plan page: the plan, its tasks in the document's order, its targets.

@@ -147,9 +147,10 @@ function ReviewEditor({ data }: { data: PlanImportDetail }) {
       if (dirty) await store();
       const result = await planImportsApi.publish(data.id);
       setConfirming(false);
-      await Promise.all(['plans', 'tasks', 'targets', 'indicators', 'plan-imports'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
       message.success(t('planImport.review.publishedMessage', { number: result.plan.number, targets: result.created.targets, tasks: result.created.tasks }));
+      // Go to the new plan at once; the lists it changed refresh in the background.
       navigate(`/plans/${result.plan.id}`);
+      void Promise.all(['plans', 'tasks', 'targets', 'indicators', 'plan-imports'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
     } catch (e) {
       setConfirming(false);
       fail(e);
