@@ -16,8 +16,8 @@ import { startTestApi, type Session, type TestApi } from '../helpers/api.ts';
 import { DEMO_PASSWORD } from '../helpers/constants.ts';
 import { auditSince, dbState, maxAuditId } from '../helpers/dbState.ts';
 
-/** The shared seeds sit beside the project (../shared/seeds), as the extraction's own tests read them. */
-const SEED_002 = path.resolve(import.meta.dirname, '../../../shared/seeds/002_dcadec23ff545f46.txt');
+/** The seeds, copied into test/fixtures/plans so that a clone without ../shared runs these tests. */
+const SEED_002 = path.resolve(import.meta.dirname, '../fixtures/plans/002_dcadec23ff545f46.txt');
 
 /** A small plan written like seed 002: header, targets by level, numbered tasks, and who leads them. */
 const SMALL_PLAN = `ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG

@@ -17,9 +17,9 @@ import { startBrowserHarness, type BrowserHarness } from '../helpers/browser.ts'
 import { DEMO_PASSWORD } from '../helpers/constants.ts';
 import { noHorizontalOverflow, shot, watchErrors } from '../helpers/pages.ts';
 
-const SEED_002 = path.resolve(import.meta.dirname, '../../../shared/seeds/002_dcadec23ff545f46.txt');
+const SEED_002 = path.resolve(import.meta.dirname, '../fixtures/plans/002_dcadec23ff545f46.txt');
 /** Nghị quyết 03-NQ/TU: OCR text that lost its diacritics. */
-const SEED_000 = path.resolve(import.meta.dirname, '../../../shared/seeds/000_15f6ee404bd8efc4.txt');
+const SEED_000 = path.resolve(import.meta.dirname, '../fixtures/plans/000_15f6ee404bd8efc4.txt');
 const NUMBER = '228/KH-UBND';
 
 /** Pick an option of an antd Select inside one card (the page has one such Select per item). */
