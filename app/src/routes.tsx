@@ -8,7 +8,6 @@ import { FullPageSpin } from './components/FullPageSpin';
 // Every page is its own chunk; the layout and the login page come with the first load.
 const LoginPage = lazy(() => import('./scenes/Login/LoginPage'));
 const HomePage = lazy(() => import('./scenes/Home/HomePage'));
-const ComingSoonPage = lazy(() => import('./scenes/ComingSoon/ComingSoonPage'));
 const UnitsPage = lazy(() => import('./scenes/Units/UnitsPage'));
 const IndicatorsPage = lazy(() => import('./scenes/Indicators/IndicatorsPage'));
 const IndicatorPage = lazy(() => import('./scenes/Indicators/IndicatorPage'));
@@ -20,8 +19,10 @@ const PlansPage = lazy(() => import('./scenes/Plans/PlansPage'));
 const PlanPage = lazy(() => import('./scenes/Plans/PlanPage'));
 const PlanImportPage = lazy(() => import('./scenes/Plans/PlanImportPage'));
 const PlanImportReviewPage = lazy(() => import('./scenes/Plans/PlanImportReviewPage'));
+const OfficialReportPage = lazy(() => import('./scenes/Plans/OfficialReportPage'));
 const TasksPage = lazy(() => import('./scenes/Tasks/TasksPage'));
 const TaskPage = lazy(() => import('./scenes/Tasks/TaskPage'));
+const RankingsPage = lazy(() => import('./scenes/Rankings/RankingsPage'));
 const UsersPage = lazy(() => import('./scenes/Users/UsersPage'));
 const AuditPage = lazy(() => import('./scenes/Audit/AuditPage'));
 const NotFoundPage = lazy(() => import('./scenes/NotFound/NotFoundPage'));
@@ -43,6 +44,7 @@ export function AppRoutes() {
         <Route path="plans/import" element={<PlanImportPage />} />
         <Route path="plans/import/:id" element={<PlanImportReviewPage />} />
         <Route path="plans/:id" element={<PlanPage />} />
+        <Route path="plans/:id/report" element={<OfficialReportPage />} />
         <Route path="indicators" element={<IndicatorsPage />} />
         <Route path="indicators/:code" element={<IndicatorPage />} />
         <Route path="tasks" element={<TasksPage />} />
@@ -53,7 +55,7 @@ export function AppRoutes() {
           <Route path="compliance" element={<CompliancePage />} />
           <Route path=":form/:orgUnit/:period" element={<SubmissionPage />} />
         </Route>
-        <Route path="rankings" element={<ComingSoonPage area="rankings" />} />
+        <Route path="rankings" element={<RankingsPage />} />
         <Route path="units" element={<Navigate to="/admin/units" replace />} />
         <Route path="admin">
           <Route index element={<Navigate to="/admin/units" replace />} />

@@ -16,6 +16,10 @@ const USAGE = `Cách dùng: dxpulse <lệnh> [tùy chọn]
   seed-units --province 31   nạp đơn vị hành chính 2025 của một tỉnh, hoặc --province all
   bench                      chạy các phép đo hiệu năng (xem docs/benchmarks.md)
   extract TỆP [--json]       đọc văn bản kế hoạch (.txt, .md, .docx, .pdf) và đề xuất chỉ tiêu, nhiệm vụ
+  report --plan SỐ --period KỲ --out TỆP.docx [--pdf]
+                             báo cáo tình hình thực hiện kế hoạch trong kỳ (2025Q3, 2025S1, 2025) theo
+                             Nghị định 30/2020/NĐ-CP; ghi thêm phụ lục TỆP.xlsx bên cạnh (và TỆP.pdf với
+                             --pdf khi có LibreOffice)
 
 Biến môi trường: DATABASE_URL, DXPULSE_DATA_DIR, PORT, DXPULSE_ADMIN_PASSWORD, DXPULSE_DEMO=0`;
 
@@ -88,6 +92,17 @@ export async function main(argv: string[]): Promise<void> {
         }
         const { runExtract } = await import('./extract.ts');
         await runExtract(file, { json: Boolean(values.json) });
+        return;
+      }
+      case 'report': {
+        const { values } = parseArgs({ args: rest, options: { plan: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' }, pdf: { type: 'boolean', default: false } } });
+        if (!values.plan || !values.period || !values.out) {
+          console.error('Thiếu tham số: dxpulse report --plan SỐ --period KỲ --out TỆP.docx [--pdf]');
+          process.exitCode = 2;
+          return;
+        }
+        const { runReport } = await import('./report.ts');
+        await withDatabase((h) => runReport(h.db, { plan: values.plan!, period: values.period!, out: values.out!, pdf: values.pdf }));
         return;
       }
       case 'bench': {

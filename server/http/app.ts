@@ -23,6 +23,9 @@ import { planImportRoutes } from '../routes/planImports.ts';
 import { formRoutes } from '../routes/forms.ts';
 import { taskRoutes } from '../routes/tasks.ts';
 import { notificationRoutes } from '../routes/notifications.ts';
+import { officialReportRoutes } from '../routes/officialReports.ts';
+import { dashboardRoutes } from '../routes/dashboard.ts';
+import { rankingRoutes } from '../routes/rankings.ts';
 
 export const API_PREFIX = '/api/v1';
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -88,6 +91,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
       await api.register(formRoutes(deps));
       await api.register(taskRoutes(deps));
       await api.register(notificationRoutes(deps));
+      await api.register(officialReportRoutes(deps));
+      await api.register(dashboardRoutes(deps));
+      await api.register(rankingRoutes(deps));
     },
     { prefix: API_PREFIX },
   );

@@ -17,6 +17,7 @@ import { seedDemoIndicatorsAndValues } from './demoValues.ts';
 import { seedDemoForms } from './demoForms.ts';
 import { seedDemoTasks } from './demoTasks.ts';
 import { seedDemoBudgetYears } from './demoBudgetYears.ts';
+import { seedDemoRankings } from './demoRankings.ts';
 
 export const HAI_PHONG = '31';
 export const DEMO_PASSWORD = 'DxPulse@2025';
@@ -114,6 +115,8 @@ export async function seedDemo(db: Db, log: (line: string) => void): Promise<voi
   );
   await seedDemoTasks(db, log);
   await seedDemoBudgetYears(db);
+  const rankings = await seedDemoRankings(db);
+  log(`Đã nạp ${rankings.models} bộ chỉ số xếp hạng (công bố kết quả năm 2024) và ${rankings.values2024} số liệu mẫu tháng 12/2024.`);
   await appendAudit(db, {
     actorUserId: null,
     actorUsername: 'system',

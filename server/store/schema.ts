@@ -262,6 +262,26 @@ export interface PlanImportsTable {
   published_at: Date | null;
 }
 
+/** 0012: drafts of the official report per plan and period (server/commands/officialReports.ts). */
+export interface OfficialReportDraftsTable {
+  plan_id: number;
+  period_id: string;
+  issuer_parent: string;
+  issuer_name: string;
+  number_symbol: string;
+  place: string;
+  report_date: ColumnType<string, string, string>;
+  signing_form: 'TM' | 'KT' | 'Q' | 'none';
+  collective: string;
+  authority_title: string;
+  signer_title: string;
+  signer_name: string;
+  recipients: ColumnType<string[], string, string>;
+  narratives: ColumnType<Record<string, string>, string, string>;
+  updated_by: number | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: number;
@@ -462,6 +482,46 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+/** 0011: index models and published rankings (server/commands/rankings.ts). */
+export interface IndexModelsTable {
+  id: Generated<number>;
+  name: string;
+  description: string | null;
+  anchor_unit_id: number;
+  unit_kinds: string[] | null;
+  group_id: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface IndexPillarsTable {
+  id: Generated<number>;
+  model_id: number;
+  name: string;
+  weight: number;
+  position: number;
+}
+
+export interface IndexComponentsTable {
+  id: Generated<number>;
+  pillar_id: number;
+  indicator_id: number;
+  max_points: number;
+  normalisation: 'target' | 'minmax' | 'thresholds';
+  params: Json;
+  direction: 'higher' | 'lower';
+  position: number;
+}
+
+export interface IndexPublicationsTable {
+  model_id: number;
+  year: number;
+  published_at: Timestamp;
+  published_by: number | null;
+  snapshot: Json;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   org_unit_closure: OrgUnitClosureTable;
@@ -501,6 +561,11 @@ export interface Database {
   submission_task_values: SubmissionTaskValuesTable;
   plan_budget_years: PlanBudgetYearsTable;
   plan_imports: PlanImportsTable;
+  index_models: IndexModelsTable;
+  index_pillars: IndexPillarsTable;
+  index_components: IndexComponentsTable;
+  index_publications: IndexPublicationsTable;
+  official_report_drafts: OfficialReportDraftsTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;

@@ -111,6 +111,8 @@ export async function findTaskView(q: Q, id: number, roots?: number[]): Promise<
 export interface TaskListQuery {
   roots: number[];
   planId?: number;
+  /** Any of these plans (the dashboard reads a plan and the plans implementing it at once). */
+  planIds?: number[];
   leadUnitId?: number;
   parentTaskId?: number;
   status?: TaskStatus;
@@ -127,6 +129,7 @@ export interface TaskListQuery {
 function filtered(q: Q, query: Omit<TaskListQuery, 'limit' | 'after'>) {
   let s = selectTasks(q).where(visibleTo(query.roots));
   if (query.planId !== undefined) s = s.where('t.plan_id', '=', query.planId);
+  if (query.planIds !== undefined) s = query.planIds.length ? s.where('t.plan_id', 'in', query.planIds) : s.where(sql<boolean>`false`);
   if (query.leadUnitId !== undefined) s = s.where(inSubtrees(sql.ref('t.lead_unit_id'), [query.leadUnitId]) as RawBuilder<boolean>);
   if (query.parentTaskId !== undefined) s = s.where('t.parent_task_id', '=', query.parentTaskId);
   if (query.status) s = s.where(statusSql(query.today), '=', query.status);

@@ -37,6 +37,11 @@ const TABLES = [
   'submission_task_values',
   'plan_budget_years',
   'plan_imports',
+  'official_report_drafts',
+  'index_models',
+  'index_pillars',
+  'index_components',
+  'index_publications',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

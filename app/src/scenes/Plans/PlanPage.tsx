@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined, FileWordOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, InputNumber, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +34,15 @@ export default function PlanPage() {
       <Link to="/plans" className="task-back">
         <ArrowLeftOutlined /> {t('plans.detail.back')}
       </Link>
-      <PageHeader title={`${p.kind} ${p.number}`} subtitle={p.title} />
+      <PageHeader
+        title={`${p.kind} ${p.number}`}
+        subtitle={p.title}
+        extra={
+          <Link to={`/plans/${p.id}/report`} data-testid="plan-official-report">
+            <Button icon={<FileWordOutlined />}>{t('officialReport.open')}</Button>
+          </Link>
+        }
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <PlanMeta plan={p} />
