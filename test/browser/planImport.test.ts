@@ -140,7 +140,11 @@ describe('plan document import page', () => {
     // Publishing lands on the new plan; if the server refused, say why instead of timing out.
     const landed = page.waitForURL((url) => /^\/plans\/\d+$/.test(url.pathname), { timeout: 60_000 }).then(() => null);
     const refused = page.getByTestId('import-error').waitFor({ timeout: 60_000 }).then(async () => page.getByTestId('import-error').innerText());
-    const outcome = await Promise.race([landed, refused]);
+    const outcome = await Promise.race([landed, refused]).catch(async (error: Error) => {
+      // Say what the page shows instead of a bare time-out.
+      await shot(page, 'plan-import-publish-stuck', false);
+      throw new Error(`${error.message}\nThe page shows: ${(await page.locator('body').innerText()).slice(0, 1500)}`);
+    });
     assert.equal(outcome, null, `publishing was refused: ${outcome}`);
     const planId = Number(new URL(page.url()).pathname.split('/').pop());
 

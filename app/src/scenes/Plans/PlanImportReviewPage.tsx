@@ -68,7 +68,11 @@ function ReviewEditor({ data }: { data: PlanImportDetail }) {
   const readOnly = data.status !== 'draft';
 
   // Leaving with unsaved decisions asks first (publishing and discarding navigate on purpose).
-  const blocker = useBlocker(useCallback(({ currentLocation, nextLocation }) => dirty && busy === null && currentLocation.pathname !== nextLocation.pathname, [dirty, busy]));
+  // A ref, not state: the navigation after publishing must never see a stale "not busy".
+  const leaving = useRef(false);
+  const blocker = useBlocker(
+    useCallback(({ currentLocation, nextLocation }) => !leaving.current && dirty && busy === null && currentLocation.pathname !== nextLocation.pathname, [dirty, busy]),
+  );
   const asking = useRef(false);
   useEffect(() => {
     if (blocker.state !== 'blocked' || asking.current) return;
@@ -149,6 +153,7 @@ function ReviewEditor({ data }: { data: PlanImportDetail }) {
       setConfirming(false);
       message.success(t('planImport.review.publishedMessage', { number: result.plan.number, targets: result.created.targets, tasks: result.created.tasks }));
       // Go to the new plan at once; the lists it changed refresh in the background.
+      leaving.current = true;
       navigate(`/plans/${result.plan.id}`);
       void Promise.all(['plans', 'tasks', 'targets', 'indicators', 'plan-imports'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
     } catch (e) {
@@ -163,6 +168,7 @@ function ReviewEditor({ data }: { data: PlanImportDetail }) {
     try {
       await planImportsApi.discard(data.id);
       await queryClient.invalidateQueries({ queryKey: planImportKeys.all });
+      leaving.current = true;
       navigate('/plans/import');
     } catch (e) {
       fail(e);
