@@ -6,6 +6,7 @@
  * repeated on printed pages, like server/reports/taskWorkbook.ts.
  */
 import ExcelJS from 'exceljs';
+import { addA4LandscapeSheet } from './sheetLayout.ts';
 import { TASK_STATUS_LABELS, evaluateReportTarget, taskSentence, type ReportContent, type ReportFacts } from '../../domain/officialReport.ts';
 
 export { XLSX_TYPE } from './indicatorWorkbook.ts';
@@ -18,20 +19,7 @@ export const TASK_COLUMNS = ['STT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Th
 export const TARGET_COLUMNS = ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kế hoạch', 'Giá trị kế hoạch', 'Thực hiện', 'Tỷ lệ đạt (%)', 'Đánh giá'] as const;
 
 function sheetOf(workbook: ExcelJS.Workbook, name: string, headerRow: number, widths: number[]) {
-  const sheet = workbook.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: headerRow }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: `${headerRow}:${headerRow}`,
-      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: 'Trang &P/&N' },
-  });
+  const sheet = addA4LandscapeSheet(workbook, name, headerRow, 'Trang &P/&N');
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   const title = (r: number, text: string, font: Partial<ExcelJS.Font>, height?: number) => {
     sheet.mergeCells(r, 1, r, widths.length);

@@ -17,6 +17,7 @@
  * below it.
  */
 import ExcelJS from 'exceljs';
+import { addA4LandscapeSheet } from './sheetLayout.ts';
 import { APPENDIX_COLUMNS, columnOfTitle, titleKey, type AppendixColumn } from '../../domain/taskAppendix.ts';
 import { translate, type Locale, type MessageKey } from '../http/messages.ts';
 import { cellContent, type CellContent } from './indicatorWorkbook.ts';
@@ -59,20 +60,7 @@ export async function writeTaskAppendix(input: AppendixInput, locale: Locale = '
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'DX Pulse';
   workbook.created = new Date();
-  const sheet = workbook.addWorksheet(t(locale, 'sheetName'), {
-    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: t(locale, 'footer') },
-  });
+  const sheet = addA4LandscapeSheet(workbook, t(locale, 'sheetName'), HEADER_ROW, t(locale, 'footer'));
   const n = APPENDIX_COLUMNS.length;
   APPENDIX_COLUMNS.forEach((c, i) => (sheet.getColumn(i + 1).width = WIDTHS[c]));
 

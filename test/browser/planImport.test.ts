@@ -15,32 +15,12 @@ import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { startBrowserHarness, type BrowserHarness } from '../helpers/browser.ts';
 import { DEMO_PASSWORD } from '../helpers/constants.ts';
-import { noHorizontalOverflow, shot, watchErrors } from '../helpers/pages.ts';
+import { choose, noHorizontalOverflow, shot, watchErrors } from '../helpers/pages.ts';
 
 const SEED_002 = path.resolve(import.meta.dirname, '../fixtures/plans/002_dcadec23ff545f46.txt');
 /** Nghị quyết 03-NQ/TU: OCR text that lost its diacritics. */
 const SEED_000 = path.resolve(import.meta.dirname, '../fixtures/plans/000_15f6ee404bd8efc4.txt');
 const NUMBER = '228/KH-UBND';
-
-/** Pick an option of an antd Select inside one card (the page has one such Select per item). */
-async function pickIn(page: Page, scope: Locator, testId: string, option: string): Promise<void> {
-  const select = scope.getByTestId(testId);
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-    const item = dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first();
-    await item.waitFor();
-    await dropdown.locator('.ant-slide-up-enter, .ant-slide-up-appear').waitFor({ state: 'detached' }).catch(() => {});
-    await item.click();
-    try {
-      await select.getByText(option).first().waitFor({ timeout: 3000 });
-      return;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
-}
 
 describe('plan document import page', () => {
   let h: BrowserHarness;
@@ -110,7 +90,7 @@ describe('plan document import page', () => {
     await second.getByTestId('import-item-reject').click();
     assert.equal(await second.getAttribute('data-decision'), 'rejected');
     assert.equal(Number(await targetsTab.getAttribute('data-kept')), total - 1);
-    await pickIn(page, first, 'import-target-indicator', 'CQS.DVCTT_TOAN_TRINH');
+    await choose(page, 'import-target-indicator', 'CQS.DVCTT_TOAN_TRINH', first);
     await first.getByTestId('import-target-chosen').waitFor();
 
     // Tasks given to "các Sở, ban, ngành" have no single lead: the city leads them.

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 const SHOTS = path.resolve('test-results');
 
@@ -32,10 +32,11 @@ export function watchErrors(page: Page): string[] {
 
 /**
  * Pick an option of an antd Select. Under load a click can land while the dropdown is still sliding
- * in and be lost, so the choice is checked and, if it did not take, made again.
+ * in and be lost, so the choice is checked and, if it did not take, made again. `scope` narrows the
+ * Select to one card when a page has one per item.
  */
-export async function choose(page: Page, testId: string, option: string): Promise<void> {
-  const select = page.getByTestId(testId);
+export async function choose(page: Page, testId: string, option: string, scope: Page | Locator = page): Promise<void> {
+  const select = scope.getByTestId(testId);
   for (let attempt = 1; ; attempt++) {
     await select.click();
     const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
