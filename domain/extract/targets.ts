@@ -300,6 +300,17 @@ export function targetsInSentence(text: string, start: number, ctx: SentenceCont
   });
 }
 
+/**
+ * A value whose clause names nothing to measure ("Tỷ lệ >", "Tỷ lệ & phuong" — the debris of an
+ * OCR'd table whose cells ran together) is no target a reviewer could use.
+ */
+function measuresSomething(indicator: string): boolean {
+  const words = foldKeepLength(indicator.replace(/\([^)]*\)/g, ' '))
+    .split(/[^a-z]+/)
+    .filter((w) => w.length >= 2 && !['ty', 'le', 'trong', 'muc', 'so', 'toc', 'do', 'tang', 'giam'].includes(w));
+  return words.length >= 2;
+}
+
 export function extractTargets(tree: SectionTree, roles: PartRoles, options: TargetOptions): ExtractedTarget[] {
   const targets: ExtractedTarget[] = [];
   for (const node of tree.nodes) {
@@ -310,7 +321,8 @@ export function extractTargets(tree: SectionTree, roles: PartRoles, options: Tar
     const ancestors = tree.ancestors(node);
     for (const sentence of sentences(raw.text)) {
       const year = yearOf(foldKeepLength(sentence.text), [node, ...ancestors], options.defaultYear);
-      targets.push(...targetsInSentence(sentence.text, raw.start + sentence.start, { ...numberedRef(node, tree), year, restore: options.restore, confidence: role === 'targets' ? 0.9 : 0.6, counts: role === 'targets' }));
+      const found = targetsInSentence(sentence.text, raw.start + sentence.start, { ...numberedRef(node, tree), year, restore: options.restore, confidence: role === 'targets' ? 0.9 : 0.6, counts: role === 'targets' });
+      targets.push(...found.filter((t) => measuresSomething(t.indicator)));
     }
   }
   return targets;

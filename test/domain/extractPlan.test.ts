@@ -115,6 +115,8 @@ describe('pieces of the extractor', () => {
       '- Tăng tỷ trọng kinh tế số, cao hơn mức bình quân cả nước (20%);', '',
       '- Thực hiện Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 và mức độ 4.', '',
       '- Phấn đấu có ít nhất 1.000 doanh nghiệp công nghệ số; triển khai Đề án 06 tại 114 xã, phường.', '',
+      // Debris of an OCR'd table: a value with nothing to measure is no target.
+      '- 75% & phuong >', '',
     ].join('\n');
     const result = extractPlan(text);
     assert.deepEqual(result.targets.map((t) => [t.value, t.max, t.comparator, t.year]), [[80, 90, 'between', 2024], [70, null, '>', 2024], [1000, null, '>=', 2024]]);
