@@ -6,7 +6,7 @@ import { COMPARATORS, type Comparator, type TargetLevel } from '../../../../doma
 import type { ExtractedTarget } from '../../../../domain/extract/types';
 import { foldVietnamese } from '../../../../domain/text';
 import type { IndicatorChoice, IndicatorSuggestion, ReviewDecision, TargetReview } from '../../api/planImports';
-import { ItemHead } from './PlanImportWidgets';
+import { ItemHead, ItemText } from './PlanImportWidgets';
 import type { ItemKey } from './PlanImportSource';
 
 export interface IndicatorOption {
@@ -85,21 +85,9 @@ export const TargetCard = memo(function TargetCard(props: {
         summary={`${COMPARATOR_LABEL[item.comparator] === '–' ? `${item.value} – ${item.max ?? ''}` : `${COMPARATOR_LABEL[item.comparator]} ${item.value}`}${item.unit === '%' ? '%' : ''}${item.year ? ` · ${item.year}` : ''}`}
         onDecide={(decision) => onChange(index, { decision })}
       />
-      {rejected ? (
-        <Typography.Paragraph className="import-item-text" delete type="secondary">
-          {item.text}
-        </Typography.Paragraph>
-      ) : (
+      <ItemText value={item.text} rejected={rejected} maxLength={4000} label={t('planImport.targets.text')} testId="import-target-text" onChange={(text) => onChange(index, { text })} />
+      {rejected ? null : (
         <>
-          <Input.TextArea
-            className="import-item-text"
-            autoSize={{ minRows: 1, maxRows: 6 }}
-            value={item.text}
-            maxLength={4000}
-            aria-label={t('planImport.targets.text')}
-            onChange={(e) => onChange(index, { text: e.target.value })}
-            data-testid="import-target-text"
-          />
           <div className="import-item-fields">
             <label>
               <span>{t('planImport.targets.comparator')}</span>

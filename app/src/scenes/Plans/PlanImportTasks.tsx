@@ -1,4 +1,4 @@
-import { Alert, Button, Card, DatePicker, Input, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import type { ReviewDecision, TaskReview } from '../../api/planImports';
 import { UnitSelect, UnitsSelect } from '../../components/UnitSelect';
 import { API_DATE_FORMAT, DATE_FORMAT, formatDate } from '../../lib/format';
 import type { ItemKey } from './PlanImportSource';
-import { ItemHead } from './PlanImportWidgets';
+import { ItemHead, ItemText } from './PlanImportWidgets';
 
 export interface UnitLabel {
   id: number;
@@ -65,21 +65,9 @@ export const TaskCard = memo(function TaskCard(props: {
       onClickCapture={() => props.active || props.onSelect(key)}
     >
       <ItemHead itemRef={item.ref ?? extracted.ref} decision={props.decision} onDecide={(decision) => onChange(index, { decision })} />
-      {rejected ? (
-        <Typography.Paragraph className="import-item-text" delete type="secondary">
-          {item.title}
-        </Typography.Paragraph>
-      ) : (
+      <ItemText value={item.title} rejected={rejected} maxLength={2000} label={t('planImport.tasks.title')} testId="import-task-title" onChange={(title) => onChange(index, { title })} />
+      {rejected ? null : (
         <>
-          <Input.TextArea
-            className="import-item-text"
-            autoSize={{ minRows: 1, maxRows: 6 }}
-            value={item.title}
-            maxLength={2000}
-            aria-label={t('planImport.tasks.title')}
-            onChange={(e) => onChange(index, { title: e.target.value })}
-            data-testid="import-task-title"
-          />
           <AgencyNames label={t('planImport.tasks.docLead')} matches={extracted.leadUnits} />
           <AgencyNames label={t('planImport.tasks.docCooperating')} matches={extracted.cooperatingUnits} />
           <div className="import-item-fields import-task-fields">

@@ -1,5 +1,5 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
-import { Button, Tag } from 'antd';
+import { Button, Input, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReviewDecision } from '../../api/planImports';
 
@@ -37,5 +37,27 @@ export function ItemHead(props: { itemRef: string; summary?: string; decision: R
         </Button>
       )}
     </div>
+  );
+}
+
+/** An item's wording: struck through once rejected, editable otherwise. */
+export function ItemText(props: { value: string; rejected: boolean; maxLength: number; label: string; testId: string; onChange: (value: string) => void }) {
+  if (props.rejected) {
+    return (
+      <Typography.Paragraph className="import-item-text" delete type="secondary">
+        {props.value}
+      </Typography.Paragraph>
+    );
+  }
+  return (
+    <Input.TextArea
+      className="import-item-text"
+      autoSize={{ minRows: 1, maxRows: 6 }}
+      value={props.value}
+      maxLength={props.maxLength}
+      aria-label={props.label}
+      onChange={(e) => props.onChange(e.target.value)}
+      data-testid={props.testId}
+    />
   );
 }
