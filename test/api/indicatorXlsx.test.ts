@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { startTestApi, type Session, type TestApi } from '../helpers/api.ts';
 import { DEMO_PASSWORD } from '../helpers/constants.ts';
-import { auditSince, countRows, dbState, maxAuditId } from '../helpers/dbState.ts';
+import { auditSince, countRows, dbState, maxAuditId, expectRefused } from '../helpers/dbState.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const TITLES = [
@@ -66,12 +66,7 @@ describe('indicators: XLSX', () => {
   };
   /** The upload must be refused with problem+json, and nothing stored (audit included) may change. */
   const refused = async (status: number, bytes: Buffer | string, as: Session = coordinator, contentType = XLSX) => {
-    const before = await dbState(api.database.db);
-    const res = await upload(bytes, as, contentType);
-    assert.equal(res.statusCode, status, res.body);
-    assert.match(res.headers['content-type'] as string, /application\/problem\+json/);
-    assert.deepEqual(await dbState(api.database.db), before, 'a refused import changes nothing');
-    return res.json() as { detail: string; errors?: { path: string; message: string }[] };
+    return expectRefused(api.database.db, status, () => upload(bytes, as, contentType), 'the request');
   };
   const indicator = (code: string) => api.database.db.selectFrom('indicators').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApi, type Session, type TestApi } from '../helpers/api.ts';
 import { DEMO_PASSWORD } from '../helpers/constants.ts';
-import { auditSince, countRows, dbState, maxAuditId } from '../helpers/dbState.ts';
+import { auditSince, countRows, dbState, maxAuditId, expectRefused } from '../helpers/dbState.ts';
 
 describe('indicators', () => {
   let api: TestApi;
@@ -43,12 +43,7 @@ describe('indicators', () => {
   };
   /** The request must be refused with problem+json, and nothing stored (audit included) may change. */
   const refused = async (status: number, method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, as = coordinator) => {
-    const before = await dbState(api.database.db);
-    const res = await api.call(method, url, { as, body });
-    assert.equal(res.statusCode, status, `${method} ${url}: ${res.body}`);
-    assert.match(res.headers['content-type'] as string, /application\/problem\+json/);
-    assert.deepEqual(await dbState(api.database.db), before, `${method} ${url} changed nothing`);
-    return res.json() as { status: number; title: string; detail: string; errors?: { path: string; message: string }[] };
+    return expectRefused(api.database.db, status, () => api.call(method, url, { as, body }), `${method} ${url}`);
   };
   const codes = (page: { items: { code: string }[] }) => page.items.map((i) => i.code);
 

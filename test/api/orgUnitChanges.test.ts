@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApi, type Session, type TestApi } from '../helpers/api.ts';
 import { TEST_ADMIN_PASSWORD } from '../helpers/constants.ts';
-import { auditSince, dbState, maxAuditId } from '../helpers/dbState.ts';
+import { auditSince, maxAuditId, expectRefused } from '../helpers/dbState.ts';
 
 describe('org units: changes', () => {
   let api: TestApi;
@@ -27,12 +27,7 @@ describe('org units: changes', () => {
   const subtreeIds = async (id: number) => new Map<number, number>((await get(`/api/v1/org-units/${id}/subtree`)).items.map((u: { id: number; depth: number }) => [u.id, u.depth]));
   /** Run a request that must be refused and prove that nothing stored changed. */
   const refused = async (status: number, method: 'POST' | 'PATCH', url: string, body: unknown) => {
-    const before = await dbState(api.database.db);
-    const res = await api.call(method, url, { as: admin, body });
-    assert.equal(res.statusCode, status, res.body);
-    assert.match(res.headers['content-type'] as string, /application\/problem\+json/);
-    assert.deepEqual(await dbState(api.database.db), before, 'a refused request changes nothing, audit included');
-    return res.json();
+    return expectRefused(api.database.db, status, () => api.call(method, url, { as: admin, body }), 'the request');
   };
 
   before(async () => {

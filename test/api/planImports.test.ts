@@ -14,7 +14,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startTestApi, type Session, type TestApi } from '../helpers/api.ts';
 import { DEMO_PASSWORD } from '../helpers/constants.ts';
-import { auditSince, dbState, maxAuditId } from '../helpers/dbState.ts';
+import { auditSince, maxAuditId, expectRefused } from '../helpers/dbState.ts';
 
 /** The seeds, copied into test/fixtures/plans so that a clone without ../shared runs these tests. */
 const SEED_002 = path.resolve(import.meta.dirname, '../fixtures/plans/002_dcadec23ff545f46.txt');
@@ -102,12 +102,7 @@ describe('plan imports', () => {
   };
   /** Refused with problem+json, and nothing stored (audit included) changed. */
   const refused = async (status: number, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, as = coordinator, headers: Record<string, string> = {}) => {
-    const before = await dbState(api.database.db);
-    const res = await api.call(method, url, { as, body, headers });
-    assert.equal(res.statusCode, status, `${method} ${url}: ${res.body}`);
-    assert.match(res.headers['content-type'] as string, /application\/problem\+json/);
-    assert.deepEqual(await dbState(api.database.db), before, `${method} ${url} changed nothing`);
-    return res.json() as { detail: string; errors?: { path: string; message: string }[] };
+    return expectRefused(api.database.db, status, () => api.call(method, url, { as, body, headers }), `${method} ${url}`);
   };
   const review = () => structuredClone(draft.review);
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApi, type Session, type TestApi } from '../helpers/api.ts';
 import { DEMO_PASSWORD } from '../helpers/constants.ts';
-import { dbState } from '../helpers/dbState.ts';
+import { expectRefused } from '../helpers/dbState.ts';
 
 describe('rankings', () => {
   let api: TestApi;
@@ -26,12 +26,7 @@ describe('rankings', () => {
     return status === 204 ? undefined : res.json();
   };
   const refused = async (status: number, method: 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, as = coordinator) => {
-    const before = await dbState(api.database.db);
-    const res = await api.call(method, url, { as, body });
-    assert.equal(res.statusCode, status, `${method} ${url}: ${res.body}`);
-    assert.match(res.headers['content-type'] as string, /application\/problem\+json/);
-    assert.deepEqual(await dbState(api.database.db), before, `${method} ${url} changed nothing`);
-    return res.json() as { detail: string; errors?: { path: string; message: string }[] };
+    return expectRefused(api.database.db, status, () => api.call(method, url, { as, body }), `${method} ${url}`);
   };
   const values = async (rows: { indicator: string; orgUnit: string; period: string; value: number }[]) => {
     await send(200, 'POST', '/api/v1/data-values', { dataValues: rows });

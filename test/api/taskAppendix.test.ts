@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { startTestApi, type Session, type TestApi } from '../helpers/api.ts';
 import { DEMO_PASSWORD } from '../helpers/constants.ts';
-import { dbState } from '../helpers/dbState.ts';
+import { expectRefused } from '../helpers/dbState.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -68,12 +68,7 @@ describe('task appendix XLSX', () => {
   const tasksOf = async (plan: number): Promise<ApiTask[]> => (await send(200, 'GET', `/api/v1/tasks?plan=${plan}&limit=500`)).items;
   /** Refused as problem+json, nothing stored. */
   const refused = async (status: number, plan: number, bytes: Buffer, as = coordinator) => {
-    const before = await dbState(api.database.db);
-    const res = await importXlsx(plan, bytes, as);
-    assert.equal(res.statusCode, status, res.body);
-    assert.match(res.headers['content-type'] as string, /application\/problem\+json/);
-    assert.deepEqual(await dbState(api.database.db), before, 'nothing stored');
-    return res.json() as { detail: string; errors?: { path: string; message: string }[] };
+    return expectRefused(api.database.db, status, () => importXlsx(plan, bytes, as), 'the request');
   };
 
   before(async () => {

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { todayInVietnam } from '../../server/commands/reportingClock.ts';
 import { startTestApi, type Session, type TestApi } from '../helpers/api.ts';
 import { DEMO_PASSWORD } from '../helpers/constants.ts';
-import { auditSince, dbState, maxAuditId } from '../helpers/dbState.ts';
+import { auditSince, dbState, maxAuditId, expectRefused } from '../helpers/dbState.ts';
 
 describe('task progress through a daily report form', () => {
   let api: TestApi;
@@ -32,12 +32,7 @@ describe('task progress through a daily report form', () => {
     return res.json();
   };
   const refused = async (status: number, method: 'POST' | 'PUT', path: string, body: unknown, as: Session) => {
-    const before = await dbState(api.database.db);
-    const res = await api.call(method, path, { as, body });
-    assert.equal(res.statusCode, status, `${method} ${path}: ${res.body}`);
-    assert.match(res.headers['content-type'] as string, /application\/problem\+json/);
-    assert.deepEqual(await dbState(api.database.db), before, `${method} ${path} changed nothing`);
-    return res.json() as { detail: string; errors?: { path: string; message: string }[] };
+    return expectRefused(api.database.db, status, () => api.call(method, path, { as, body }), `${method} ${path}`);
   };
 
   before(async () => {

@@ -10,7 +10,7 @@ import { after, before, describe, it, mock } from 'node:test';
 import { todayInVietnam } from '../../server/commands/reportingClock.ts';
 import { startTestApi, type Session, type TestApi } from '../helpers/api.ts';
 import { DEMO_PASSWORD, TEST_ADMIN_PASSWORD } from '../helpers/constants.ts';
-import { auditSince, dbState, maxAuditId } from '../helpers/dbState.ts';
+import { auditSince, dbState, maxAuditId, expectRefused } from '../helpers/dbState.ts';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
 const DAY = 86_400_000;
@@ -43,12 +43,7 @@ describe('plans and tasks', () => {
     api.app.inject({ method: 'POST', url: `/api/v1/files?name=${encodeURIComponent(name)}`, headers: { cookie: as.cookie, 'x-csrf-token': as.csrfToken, 'content-type': type }, payload: bytes });
   /** Refused with problem+json in Vietnamese, and nothing stored (audit included) changed. */
   const refused = async (status: number, method: 'POST' | 'PATCH' | 'PUT', url: string, body: unknown, as = coordinator) => {
-    const before = await dbState(api.database.db);
-    const res = await api.call(method, url, { as, body });
-    assert.equal(res.statusCode, status, `${method} ${url}: ${res.body}`);
-    assert.match(res.headers['content-type'] as string, /application\/problem\+json/);
-    assert.deepEqual(await dbState(api.database.db), before, `${method} ${url} changed nothing`);
-    return res.json() as { detail: string };
+    return expectRefused(api.database.db, status, () => api.call(method, url, { as, body }), `${method} ${url}`);
   };
   /** Runs the calls as if it were that day (Vietnam time). */
   const on = async <T>(offset: number, fn: () => Promise<T>): Promise<T> => {

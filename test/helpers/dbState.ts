@@ -3,6 +3,7 @@
  * take a snapshot before, call, and compare after (row counts give readable failures, the hashes
  * catch any changed value).
  */
+import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import type { Db } from '../../server/db/database.ts';
 
@@ -81,4 +82,30 @@ export async function maxAuditId(db: Db): Promise<number> {
 /** Audit events written after `sinceId`, oldest first. */
 export async function auditSince(db: Db, sinceId: number) {
   return db.selectFrom('audit_events').selectAll().where('id', '>', sinceId).orderBy('id').execute();
+}
+
+/** What a refused request answers: problem+json, with field problems where the input was at fault. */
+export interface Refusal {
+  status: number;
+  title: string;
+  detail: string;
+  errors?: { path: string; message: string }[];
+}
+
+/**
+ * Runs a request that must be refused: the status, a problem+json body, and not one stored row
+ * changed (audit included). Every API test's `refused` helper is this with its own request.
+ */
+export async function expectRefused(
+  db: Db,
+  status: number,
+  request: () => Promise<{ statusCode: number; body: string; headers: Record<string, unknown>; json(): unknown }>,
+  label = 'the request',
+): Promise<Refusal> {
+  const before = await dbState(db);
+  const res = await request();
+  assert.equal(res.statusCode, status, `${label}: ${res.body}`);
+  assert.match(res.headers['content-type'] as string, /application\/problem\+json/);
+  assert.deepEqual(await dbState(db), before, `${label} changed nothing`);
+  return res.json() as Refusal;
 }
