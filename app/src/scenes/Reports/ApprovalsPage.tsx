@@ -11,7 +11,7 @@ import { LoadError } from '../../components/LoadError';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { langOf, periodText } from '../../lib/indicators';
 import { useIsMobile } from '../../lib/useIsMobile';
-import { mayDo, ReportsHeader, TimelinessTag } from './widgets';
+import { mayDo, ReportCard, ReportsHeader, TimelinessTag } from './widgets';
 
 const refOf = (i: ApprovalItem) => ({ form: i.form.code, orgUnit: i.orgUnit.code, period: i.period.id });
 const keyOf = (i: ApprovalItem) => `${i.form.code}|${i.orgUnit.code}|${i.period.id}`;
@@ -89,29 +89,17 @@ export default function ApprovalsPage() {
     body = (
       <div className="report-cards" data-testid="approval-cards">
         {rows.map((i) => (
-          <Card
+          <ReportCard
             key={keyOf(i)}
-            size="small"
-            className="report-card"
-            data-testid="approval-card"
-            onClick={(e) => {
-              if (!(e.target as HTMLElement).closest('a')) navigate(submissionPath(refOf(i)));
-            }}
-          >
-            <Link to={submissionPath(refOf(i))} className="report-card-title" data-testid="approval-link">
-              {i.form.name}
-            </Link>
-            <div className="report-card-meta">
-              <span>{i.orgUnit.name}</span>
-              <span>·</span>
-              <span>{periodText(i.period.id, lang)}</span>
-            </div>
-            <div className="report-card-row">
-              <span className="report-card-label">{t('reports.columns.submitted')}</span>
-              {submittedCell(i)}
-            </div>
-            <TimelinessTag timeliness={i.timeliness} />
-          </Card>
+            to={submissionPath(refOf(i))}
+            formName={i.form.name}
+            unitName={i.orgUnit.name}
+            period={periodText(i.period.id, lang)}
+            label={t('reports.columns.submitted')}
+            value={submittedCell(i)}
+            footer={<TimelinessTag timeliness={i.timeliness} />}
+            testId="approval"
+          />
         ))}
       </div>
     );

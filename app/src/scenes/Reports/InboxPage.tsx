@@ -12,7 +12,7 @@ import { LoadError } from '../../components/LoadError';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { langOf, periodText } from '../../lib/indicators';
 import { useIsMobile } from '../../lib/useIsMobile';
-import { mayDo, ReportsHeader, SubmissionStatusTag } from './widgets';
+import { mayDo, ReportCard, ReportsHeader, SubmissionStatusTag } from './widgets';
 
 const refOf = (i: InboxItem) => ({ form: i.form.code, orgUnit: i.orgUnit.code, period: i.period.id });
 const keyOf = (i: InboxItem) => `${i.form.code}|${i.orgUnit.code}|${i.period.id}`;
@@ -135,30 +135,18 @@ export default function InboxPage() {
     body = (
       <div className="report-cards" data-testid="inbox-cards">
         {rows.map((i) => (
-          <Card
+          <ReportCard
             key={keyOf(i)}
-            size="small"
-            className={i.overdue ? 'report-card report-card-overdue' : 'report-card'}
-            data-testid="inbox-card"
-            data-overdue={i.overdue ? 'true' : undefined}
-            onClick={(e) => {
-              if (!(e.target as HTMLElement).closest('a')) navigate(submissionPath(refOf(i)));
-            }}
-          >
-            <Link to={submissionPath(refOf(i))} className="report-card-title" data-testid="inbox-link">
-              {i.form.name}
-            </Link>
-            <div className="report-card-meta">
-              <span>{i.orgUnit.name}</span>
-              <span>·</span>
-              <span>{periodText(i.period.id, lang)}</span>
-            </div>
-            <div className="report-card-row">
-              <span className="report-card-label">{t('reports.columns.due')}</span>
-              {dueCell(i)}
-            </div>
-            {statusCell(i)}
-          </Card>
+            to={submissionPath(refOf(i))}
+            formName={i.form.name}
+            unitName={i.orgUnit.name}
+            period={periodText(i.period.id, lang)}
+            label={t('reports.columns.due')}
+            value={dueCell(i)}
+            footer={statusCell(i)}
+            testId="inbox"
+            overdue={i.overdue}
+          />
         ))}
       </div>
     );

@@ -1,6 +1,7 @@
-import { Tabs, Tag } from 'antd';
+import { Card, Tabs, Tag } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { ACTIONS, type Action } from '../../../../domain/roles';
 import type { InboxStatus, Timeliness, User } from '../../api/types';
 import { useCurrentUser } from '../../auth/useAuth';
@@ -87,5 +88,48 @@ export function ReportsHeader({ active, badge }: { active: ReportsTab; badge?: P
         }))}
       />
     </>
+  );
+}
+
+/**
+ * One report as a card on a phone (the inbox and the approval queue): a tap anywhere opens it, the
+ * form's name is the link, then unit · period, one labelled figure and a closing tag.
+ */
+export function ReportCard(props: {
+  to: string;
+  formName: string;
+  unitName: string;
+  period: string;
+  label: string;
+  value: ReactNode;
+  footer: ReactNode;
+  testId: string;
+  overdue?: boolean;
+}) {
+  const navigate = useNavigate();
+  return (
+    <Card
+      size="small"
+      className={props.overdue ? 'report-card report-card-overdue' : 'report-card'}
+      data-testid={`${props.testId}-card`}
+      data-overdue={props.overdue ? 'true' : undefined}
+      onClick={(e) => {
+        if (!(e.target as HTMLElement).closest('a')) navigate(props.to);
+      }}
+    >
+      <Link to={props.to} className="report-card-title" data-testid={`${props.testId}-link`}>
+        {props.formName}
+      </Link>
+      <div className="report-card-meta">
+        <span>{props.unitName}</span>
+        <span>·</span>
+        <span>{props.period}</span>
+      </div>
+      <div className="report-card-row">
+        <span className="report-card-label">{props.label}</span>
+        {props.value}
+      </div>
+      {props.footer}
+    </Card>
   );
 }
